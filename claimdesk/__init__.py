@@ -1,0 +1,3 @@
+"""claimdesk: review spun copies of news articles claim by claim."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""People: the Textual app and the `claimdesk` command line."""

@@ -1,0 +1,1 @@
+"""One module per `claimdesk` subcommand: ``HELP``, ``add_arguments`` and ``run``."""

@@ -1,0 +1,111 @@
+"""`claimdesk score`: the engine's contract on the command line (never imports Textual)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from claimdesk.tui.cli import UserError
+
+HELP = "score an article and its variant claim by claim"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """ORIGINAL VARIANT, or --batch PAIRS.jsonl."""
+    parser.add_argument("original", nargs="?", help="the article's text file")
+    parser.add_argument("variant", nargs="?", help="the variant's text file")
+    parser.add_argument("--json", action="store_true", help="print the score contract's JSON object")
+    parser.add_argument("--batch", metavar="PAIRS.jsonl", help='lines {"id", "original", "variant"}; - for stdin')
+
+
+def _read_text(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise UserError(f"{path}: {exc.strerror}") from None
+
+
+def _batch_line(raw: str) -> tuple[Any, str, str]:
+    """Parse one batch line into (id, original, variant) or raise ValueError with a reason."""
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc.msg})") from None
+    if not isinstance(obj, dict):
+        raise ValueError("not a JSON object")
+    original, variant = obj.get("original"), obj.get("variant")
+    if not isinstance(original, str) or not isinstance(variant, str):
+        raise ValueError('"original" and "variant" must both be strings')
+    return obj.get("id"), original, variant
+
+
+def _run_batch(source: TextIO, as_json: bool) -> int:
+    from claimdesk.claims import report_to_dict, score_pair
+
+    failed = 0
+    out = sys.stdout
+    for number, raw in enumerate(source, 1):
+        if not raw.strip():
+            continue
+        try:
+            pair_id, original, variant = _batch_line(raw)
+        except ValueError as exc:
+            failed += 1
+            pair_id = _loose_id(raw)
+            print(f"claimdesk: line {number}: {exc}", file=sys.stderr)
+            out.write(json.dumps({"id": pair_id, "error": f"line {number}: {exc}"}) + "\n")
+            continue
+        report = score_pair(original, variant)
+        if as_json:
+            out.write(json.dumps(report_to_dict(report, pair_id), ensure_ascii=False) + "\n")
+        else:
+            from claimdesk.tui.report import print_report
+
+            print(f"== {pair_id}")
+            print_report(report, original, variant)
+    return 1 if failed else 0
+
+
+def _loose_id(raw: str) -> Any:
+    """Best effort at the id of a line that failed to parse, so the error can be matched."""
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError:
+        return None
+    return obj.get("id") if isinstance(obj, dict) else None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score one pair or a batch; print a readable report or the JSON contract."""
+    if args.batch:
+        if args.original or args.variant:
+            raise UserError("give either ORIGINAL VARIANT or --batch, not both")
+        if args.batch == "-":
+            return _run_batch(sys.stdin, args.json)
+        try:
+            with open(args.batch, encoding="utf-8", errors="strict") as fh:
+                return _run_batch(fh, args.json)
+        except FileNotFoundError:
+            raise UserError(f"{args.batch}: no such file") from None
+        except UnicodeDecodeError:
+            raise UserError(f"{args.batch}: not UTF-8 text") from None
+    if not (args.original and args.variant):
+        raise UserError("score needs ORIGINAL and VARIANT files, or --batch PAIRS.jsonl")
+    from claimdesk.claims import report_to_dict, score_pair
+
+    original, variant = _read_text(args.original), _read_text(args.variant)
+    report = score_pair(original, variant)
+    if args.json:
+        print(json.dumps(report_to_dict(report), ensure_ascii=False))
+    else:
+        from claimdesk.tui.report import print_report
+
+        print_report(report, original, variant)
+    return 0
