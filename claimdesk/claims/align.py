@@ -1,0 +1,164 @@
+"""Alignment: pair variant sentences with the article sentences they copy.
+
+A spinner swaps many words, but the rarer words of a sentence (names, numbers, content words)
+mostly survive. Sentences are compared by IDF-weighted overlap of their content words; an
+inverted index over the article's sentences keeps candidates few (no quadratic blow-up), and a
+greedy best-first matching allows reordering. Then splits and merges join neighbouring leftovers
+to a matched sentence that contains them, and weak pairs between two anchors are accepted where
+the order of the texts says they belong together.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+STOPWORDS = frozenset(
+    ["a", "an", "the", "and", "or", "but", "if", "so", "as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to", "up", "with", "via", "per", "than", "then", "that", "this", "these", "those", "there", "here", "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did", "done", "it", "its", "it's", "he", "she", "they", "we", "you", "i", "me", "him", "her", "them", "us", "our", "their", "my", "your", "his", "who", "whom", "whose", "what", "which", "when", "where", "why", "how", "not", "no", "nor", "also", "just", "very", "too", "more", "most", "some", "any", "all", "each", "every", "both", "either", "neither", "much", "many", "such", "only", "own", "same", "other", "another", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "said", "says", "say", "told", "tells", "according", "about", "after", "before", "over", "under", "again", "further", "once", "while", "during", "out", "off", "down", "through", "between", "against", "among", "because", "until", "since", "although", "though", "yet", "s", "t"]
+)
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+MATCH = 0.34  # weighted Dice for a confident 1-1 pair
+WEAK = 0.2  # a pair between two anchors that keeps the order
+PART = 0.6  # share of a leftover sentence's weight found in a matched neighbour: split or merge
+MAX_POSTING = 400  # a word in more sentences than this says nothing about which one
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The comparable words of a sentence: lowercased, possessive and stopwords removed."""
+    out = set()
+    for m in _TOKEN.finditer(text.lower()):
+        w = m.group()
+        if w.endswith(("'s", "’s")):
+            w = w[:-2]
+        if (len(w) > 1 and w not in STOPWORDS) or w.isdigit():
+            out.add(w.replace(",", ""))
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Article sentences and variant sentences that are one claim, with their similarity."""
+
+    original: tuple[int, ...]
+    variant: tuple[int, ...]
+    similarity: float
+
+
+class _Weights:
+    """IDF weights over the sentences of both texts."""
+
+    def __init__(self, sentences: list[frozenset[str]]) -> None:
+        df: dict[str, int] = defaultdict(int)
+        for words in sentences:
+            for w in words:
+                df[w] += 1
+        n = len(sentences) + 1
+        self.idf = {w: math.log(1 + n / d) for w, d in df.items()}
+
+    def total(self, words: frozenset[str]) -> float:
+        return sum(self.idf[w] for w in words)
+
+
+def align(original: list[str], variant: list[str]) -> list[Link]:
+    """Links covering every sentence of both sides exactly once (unmatched ones alone)."""
+    o_words = [content_words(s) for s in original]
+    v_words = [content_words(s) for s in variant]
+    weights = _Weights(o_words + v_words)
+    o_tot = [weights.total(w) for w in o_words]
+    v_tot = [weights.total(w) for w in v_words]
+
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(o_words):
+        for w in words:
+            index[w].append(i)
+
+    shared: dict[tuple[int, int], float] = {}
+    for j, words in enumerate(v_words):
+        acc: dict[int, float] = defaultdict(float)
+        for w in words:
+            posting = index.get(w)
+            if posting and len(posting) <= MAX_POSTING:
+                weight = weights.idf[w]
+                for i in posting:
+                    acc[i] += weight
+        for i, s in acc.items():
+            shared[i, j] = s
+
+    def dice(i: int, j: int) -> float:
+        s = shared.get((i, j), 0.0)
+        d = o_tot[i] + v_tot[j]
+        return 2 * s / d if d else 0.0
+
+    n_o, n_v = len(original), len(variant)
+    scored = []
+    for (i, j), _ in shared.items():
+        d = dice(i, j)
+        if d >= WEAK:
+            # Ties go to the pair whose relative positions agree: copies mostly keep the order.
+            drift = abs(i / max(1, n_o) - j / max(1, n_v))
+            scored.append((d - 0.02 * drift, d, i, j))
+    scored.sort(reverse=True)
+
+    o_to_v: dict[int, int] = {}
+    v_to_o: dict[int, int] = {}
+    for _, d, i, j in scored:
+        if d < MATCH:
+            break
+        if i not in o_to_v and j not in v_to_o:
+            o_to_v[i], v_to_o[j] = j, i
+
+    _fill_gaps(scored, o_to_v, v_to_o)
+    return _group(o_words, v_words, weights, o_to_v, v_to_o, dice, n_o, n_v)
+
+
+def _fill_gaps(scored: list, o_to_v: dict[int, int], v_to_o: dict[int, int]) -> None:
+    """Accept weaker pairs whose neighbours on both sides are matched in the same order."""
+    for _, d, i, j in scored:
+        if i in o_to_v or j in v_to_o or d >= MATCH:
+            continue
+        before = [(a, b) for a, b in o_to_v.items() if a < i]
+        after = [(a, b) for a, b in o_to_v.items() if a > i]
+        prev_ok = not before or max(before)[1] < j
+        next_ok = not after or min(after)[1] > j
+        if prev_ok and next_ok:
+            o_to_v[i], v_to_o[j] = j, i
+
+
+def _group(o_words, v_words, weights, o_to_v, v_to_o, dice, n_o, n_v) -> list[Link]:
+    """Attach leftovers to a matched neighbour that contains them (split or merge)."""
+    extra_v: dict[int, list[int]] = defaultdict(list)  # original i -> more variant sentences
+    extra_o: dict[int, list[int]] = defaultdict(list)  # variant j -> more original sentences
+    for j in range(n_v):
+        if j in v_to_o:
+            continue
+        for nb in (j - 1, j + 1):
+            i = v_to_o.get(nb)
+            if i is not None and _contained(v_words[j], o_words[i], weights):
+                extra_v[i].append(j)
+                break
+    for i in range(n_o):
+        if i in o_to_v:
+            continue
+        for nb in (i - 1, i + 1):
+            j = o_to_v.get(nb)
+            if j is not None and _contained(o_words[i], v_words[j], weights):
+                extra_o[j].append(i)
+                break
+    attached_v = {j for js in extra_v.values() for j in js}
+    attached_o = {i for is_ in extra_o.values() for i in is_}
+
+    links: list[Link] = []
+    for i, j in o_to_v.items():
+        o_ids = tuple(sorted([i, *extra_o.get(j, [])]))
+        v_ids = tuple(sorted([j, *extra_v.get(i, [])]))
+        links.append(Link(o_ids, v_ids, dice(i, j)))
+    links += [Link((i,), (), 0.0) for i in range(n_o) if i not in o_to_v and i not in attached_o]
+    links += [Link((), (j,), 0.0) for j in range(n_v) if j not in v_to_o and j not in attached_v]
+    return links
+
+
+def _contained(part: frozenset[str], whole: frozenset[str], weights: _Weights) -> bool:
+    total = weights.total(part)
+    return total > 0 and weights.total(part & whole) / total >= PART

@@ -1,0 +1,128 @@
+"""Comparison of an aligned pair: which facts changed, and how much of the wording did.
+
+The asymmetry is the core idea: a spinner rewrites words but leaves digits, names and
+quotation marks alone, and never adds or removes a negation. A digit that is gone or new, a
+name replaced by another, a negation cue more or fewer: that is a distortion. A number word
+that vanished without a new number in its place ("two" -> "dual") is just spinning.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from claimdesk.claims.facts import Facts, Name, Number
+from claimdesk.claims.model import Reason
+
+CONTEXT = 2  # words either side of a negation cue in its reason
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of an aligned claim: its text and its facts (offsets relative to the text)."""
+
+    text: str
+    facts: Facts
+
+
+def _number_reasons(o: Side, v: Side) -> list[Reason]:
+    o_keys = Counter(n.key for n in o.facts.numbers)
+    v_keys = Counter(n.key for n in v.facts.numbers)
+    missing = [n for n in o.facts.numbers if n.key not in v_keys]
+    extra = [n for n in v.facts.numbers if n.key not in o_keys]
+    hard_missing = [n for n in missing if n.hard]
+    if not (hard_missing or any(n.hard for n in extra) or (missing and extra)):
+        return []
+    return _paired("number", missing, extra)
+
+
+def _paired(kind: str, missing: list[Number] | list[Name], extra: list[Number] | list[Name]) -> list[Reason]:
+    """Pair lost and new values in reading order: "35,000" -> "30,000"."""
+    reasons = []
+    for k in range(max(len(missing), len(extra))):
+        before = missing[k].surface if k < len(missing) else ""
+        after = extra[k].surface if k < len(extra) else ""
+        reasons.append(Reason(kind, before, after))
+    return reasons
+
+
+def _name_reasons(o: Side, v: Side) -> list[Reason]:
+    o_keys = {n.key for n in o.facts.names}
+    v_keys = {n.key for n in v.facts.names}
+    missing = _runs([n for n in o.facts.names if n.key not in v_keys], o.text)
+    extra = _runs([n for n in v.facts.names if n.key not in o_keys], v.text)
+    if not (missing and extra):
+        return []  # a name added or left out around spun words is not a swap of one for another
+    return [Reason("entity", a, b) for a, b in zip(missing, extra, strict=False)] or []
+
+
+def _runs(names: list[Name], text: str) -> list[str]:
+    """Join adjacent name tokens into one value ("General Motor", not "General", "Motor")."""
+    out: list[str] = []
+    last_end = -10
+    for n in names:
+        if out and text[last_end : n.start].strip() in ("", "-"):
+            out[-1] = out[-1] + text[last_end : n.end]
+        else:
+            out.append(n.surface)
+        last_end = n.end
+    return out
+
+
+def _negation_reasons(o: Side, v: Side) -> list[Reason]:
+    if len(o.facts.negations) == len(v.facts.negations):
+        return []
+    more, fewer = (v, o) if len(v.facts.negations) > len(o.facts.negations) else (o, v)
+    # The cue that has no counterpart: the first one whose word is not on the other side.
+    other = Counter(fewer.text[s:e].lower() for s, e in fewer.facts.negations)
+    cue = next(
+        ((s, e) for s, e in more.facts.negations if not _take(other, more.text[s:e].lower())),
+        more.facts.negations[-1],
+    )
+    with_cue = _context(more.text, cue, keep=True)
+    without = _context(more.text, cue, keep=False)
+    if more is v:
+        return [Reason("negation", without, with_cue)]
+    return [Reason("negation", with_cue, without)]
+
+
+def _take(counter: Counter, key: str) -> bool:
+    if counter[key] > 0:
+        counter[key] -= 1
+        return True
+    return False
+
+
+def _context(text: str, cue: tuple[int, int], keep: bool) -> str:
+    before = text[: cue[0]].split()[-CONTEXT:]
+    after = text[cue[1] :].split()[:CONTEXT]
+    middle = [text[cue[0] : cue[1]]] if keep else []
+    return " ".join(before + middle + after)
+
+
+def _in_quote(side: Side, reason: Reason, value: str) -> tuple[int, int] | None:
+    """The quotation in ``side`` that holds ``value``, if any."""
+    if not value:
+        return None
+    at = side.text.find(value)
+    for s, e in side.facts.quotes:
+        if s <= at < e:
+            return s, e
+    return None
+
+
+def _as_quote(o: Side, v: Side, reason: Reason) -> Reason:
+    """A changed fact inside quotation marks is a misquote: report the quotes themselves."""
+    vq = _in_quote(v, reason, reason.variant)
+    oq = _in_quote(o, reason, reason.original)
+    if vq is None and oq is None:
+        return reason
+    o_text = o.text[oq[0] : oq[1]] if oq else reason.original
+    v_text = v.text[vq[0] : vq[1]] if vq else reason.variant
+    return Reason("quote", o_text, v_text)
+
+
+def reasons(o: Side, v: Side) -> tuple[Reason, ...]:
+    """Every changed fact between two aligned texts; empty when only the wording changed."""
+    found = _number_reasons(o, v) + _name_reasons(o, v) + _negation_reasons(o, v)
+    return tuple(_as_quote(o, v, r) for r in found)

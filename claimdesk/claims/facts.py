@@ -1,0 +1,203 @@
+"""Facts of a sentence: the "immutables" a spinner leaves alone and a distortion changes.
+
+Each fact is normalised so that the same fact written another way compares equal: "five" and
+"5", "1,500" and "1500", "a million" and "1 million", "£4.5bn" and "£4.5 billion", "per cent"
+and "%", "January" and "Jan". Digits are *hard* facts (spinners never touch them); number words
+are *soft* (a spinner may turn "two" into "dual"), so the comparison treats them asymmetrically.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’\-]*|\d[\d,.]*\d|\d")
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "dozen": 12, "hundred": 100,
+}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "hundredth": 100,
+}
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
+    "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+NEGATIONS = frozenset(
+    ["not", "no", "never", "without", "nobody", "nothing", "none", "neither", "nor", "cannot", "nowhere", "noone", "n't"]
+)
+# Words that are capitalised for reasons other than being a name.
+NOT_NAMES = frozenset(
+    ["i", "a", "an", "the", "and", "or", "but", "if", "so", "as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to", "up", "with", "via", "per", "than", "then", "he", "she", "it", "we", "they", "you", "his", "her", "its", "our", "their", "my", "your", "this", "that", "these", "those", "there", "here", "who", "what", "when", "where", "why", "how", "which", "while", "after", "before", "since", "until", "though", "although", "because", "also", "just", "yet", "mr", "mrs", "ms", "dr", "prof", "st", "sir", "madam", "lord", "lady"]
+)
+
+_NUMBER = re.compile(
+    r"(?P<cur>[$£€¥]|US\$|A\$|C\$)?\s?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|mln|tn|trn|m|k|b)\b)?"
+    r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?",
+    re.IGNORECASE,
+)
+_WORD_NUMBER = re.compile(
+    r"\b(?P<a>an?\s+)?(?P<w>(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|dozen|thousand|million|billion|trillion)(?:[\s-]+(?:and\s+)?)?)+)\b",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"“[^”]{2,}”|\"[^\"]{2,}\"|‘[^’]{3,}’(?!\w)|(?<!\w)'[^']{3,}'(?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A numeric fact: its canonical key, the text as written, where it is, and how hard it is."""
+
+    key: str
+    surface: str
+    start: int
+    end: int
+    hard: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A capitalised word that is not there for grammar: part of a name, place or organisation."""
+
+    key: str
+    surface: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Everything checkable in one sentence, with offsets relative to the sentence."""
+
+    numbers: tuple[Number, ...]
+    names: tuple[Name, ...]
+    negations: tuple[tuple[int, int], ...]
+    quotes: tuple[tuple[int, int], ...]
+
+    @property
+    def checkable(self) -> bool:
+        """Does the sentence carry anything an editor could check?"""
+        return bool(self.numbers or self.names or self.quotes)
+
+
+def _canonical(value: float) -> str:
+    return f"{value:.6g}" if value != int(value) or abs(value) >= 1e15 else str(int(value))
+
+
+def _words_value(words: str) -> float | None:
+    """Value of a run of number words ("twenty-five", "a million", "two hundred thousand")."""
+    total, current, seen = 0.0, 0.0, False
+    for w in re.split(r"[\s-]+", words.lower()):
+        if not w or w == "and":
+            continue
+        if w in UNITS:
+            current = (current or 1) * 100 if w == "hundred" else current + UNITS[w]
+            seen = True
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
+            current, seen = 0.0, True
+    return total + current if seen else None
+
+
+def numbers(text: str) -> list[Number]:
+    """Numbers in ``text``: digits (hard), number words and month names (soft unless digit-led)."""
+    out: list[Number] = []
+    taken: list[tuple[int, int]] = []
+    for m in _NUMBER.finditer(text):
+        start, end = m.start("num"), m.end()
+        if start > 0 and (text[start - 1].isalpha()):
+            # "A5", "F1", "MP3": an identifier; compare it as a name-like token instead.
+            continue
+        raw = m.group("num")
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
+            value = float(raw.replace(",", ""))
+        else:
+            value = float(raw)
+        scale = (m.group("scale") or "").lower()
+        if scale:
+            value *= SCALES[scale]
+        # Trim a trailing sentence full stop that the decimal pattern never eats.
+        key = _canonical(value) + ("%" if m.group("pct") else "")
+        out.append(Number(key, text[m.start() : end].strip(), m.start(), end, hard=True))
+        taken.append((m.start(), end))
+    for m in _WORD_NUMBER.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        words = m.group("w").strip(" -")
+        value = _words_value(words)
+        if value is None:
+            continue
+        if m.group("a") and not any(w in SCALES or w in ("hundred", "dozen") for w in words.lower().split()):
+            continue  # "a one-off" is not a number
+        if words.lower() in ("one",):
+            continue  # "one of them", "no one": too often not a count
+        pct = re.match(r"\s?(%|per\s?cent\b|percent\b)", text[m.end() :], re.IGNORECASE)
+        key = _canonical(value) + ("%" if pct else "")
+        out.append(Number(key, text[m.start() : m.end()].strip(), m.start(), m.end(), hard=False))
+    return out
+
+
+def names(text: str, tokens: list[re.Match[str]]) -> list[Name]:
+    """Capitalised tokens that are not sentence- or quote-initial, with month names as dates."""
+    out: list[Name] = []
+    for i, tok in enumerate(tokens):
+        word = tok.group()
+        if not word[0].isupper():
+            continue
+        if i == 0 or _starts_clause(text, tokens[i - 1].end(), tok.start()):
+            continue
+        low = word.lower().rstrip("'’s") if word.lower().endswith(("'s", "’s")) else word.lower()
+        if low in NOT_NAMES or low in MONTHS:
+            continue
+        out.append(Name(low, word, tok.start(), tok.end()))
+    return out
+
+
+def _starts_clause(text: str, prev_end: int, start: int) -> bool:
+    """Is the gap between two tokens one after which any word is capitalised (": “", ". ")?"""
+    gap = text[prev_end:start]
+    return any(ch in gap for ch in ".:;!?\"“‘(—–") or gap.strip() == "-"
+
+
+def months(text: str, tokens: list[re.Match[str]]) -> list[Number]:
+    """Capitalised month names and abbreviations, as date facts (soft: "May" may be a verb)."""
+    out = []
+    for tok in tokens:
+        word = tok.group().rstrip(".")
+        if word[:1].isupper() and word.lower() in MONTHS and not (word == "May" and tok.start() == 0):
+            out.append(Number(f"month:{MONTHS[word.lower()]}", word, tok.start(), tok.end(), hard=False))
+    return out
+
+
+def negations(tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """Negation cues: not, n't, no, never, without..."""
+    out = []
+    for tok in tokens:
+        low = tok.group().lower().replace("’", "'")
+        if low in NEGATIONS or low.endswith("n't") or low == "cannot":
+            out.append((tok.start(), tok.end()))
+    return out
+
+
+def extract(text: str) -> Facts:
+    """All facts of one sentence's text."""
+    tokens = list(WORD.finditer(text))
+    return Facts(
+        numbers=tuple(sorted(numbers(text) + months(text, tokens), key=lambda n: n.start)),
+        names=tuple(names(text, tokens)),
+        negations=tuple(negations(tokens)),
+        quotes=tuple((m.start(), m.end()) for m in _QUOTE.finditer(text)),
+    )
