@@ -1,0 +1,62 @@
+"""The SQLite store: articles, variants with their scores, claims, the verdict log, leases.
+
+Shortest use::
+
+    from claimdesk.store import Store, ArticleIn, VariantIn
+
+    with Store.open("desk.db") as store:
+        added = store.add_pair(ArticleIn(text=original), VariantIn(text=copy, url=url))
+        page = store.inbox_page()
+        store.record_verdict(page.rows[0].id, "faithful", editor="ana")
+
+Open one Store per thread. Every write is a short ``BEGIN IMMEDIATE`` transaction; reads
+never keep a transaction open between calls; ``data_version()`` says whether anything changed.
+"""
+
+from claimdesk.store.errors import BadVerdict, LeaseHeld, NotFound, NothingToUndo, StoreError
+from claimdesk.store.models import (
+    CLAIM_VERDICTS,
+    VARIANT_VERDICTS,
+    AddResult,
+    Article,
+    ArticleIn,
+    FeedState,
+    InboxCounts,
+    InboxPage,
+    InboxQuery,
+    InboxRow,
+    Lease,
+    PageKey,
+    Scores,
+    StoredClaim,
+    VariantDetail,
+    VariantIn,
+    Verdict,
+)
+from claimdesk.store.store import Store
+
+__all__ = [
+    "CLAIM_VERDICTS",
+    "VARIANT_VERDICTS",
+    "AddResult",
+    "Article",
+    "ArticleIn",
+    "BadVerdict",
+    "FeedState",
+    "InboxCounts",
+    "InboxPage",
+    "InboxQuery",
+    "InboxRow",
+    "Lease",
+    "LeaseHeld",
+    "NotFound",
+    "NothingToUndo",
+    "PageKey",
+    "Scores",
+    "Store",
+    "StoreError",
+    "StoredClaim",
+    "VariantDetail",
+    "VariantIn",
+    "Verdict",
+]

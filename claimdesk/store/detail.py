@@ -1,0 +1,72 @@
+"""One variant in full, for the review screen: texts, scores, claims in order, verdicts, lease."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from claimdesk.claims import STATUSES, Claim, Reason, Span
+from claimdesk.store import leases, verdicts
+from claimdesk.store.connection import Core
+from claimdesk.store.errors import NotFound
+from claimdesk.store.models import Article, Scores, StoredClaim, VariantDetail
+
+_VARIANT = f"""
+SELECT v.id, v.url, v.title, v.site, v.text, v.found_at, v.created_at, v.fidelity, v.coverage, v.spin, v.risk,
+       {", ".join("v." + s for s in STATUSES)}, v.engine,
+       a.id AS a_id, a.url AS a_url, a.title AS a_title, a.text AS a_text, a.published AS a_published,
+       a.created_at AS a_created_at
+FROM variants v JOIN articles a ON a.id = v.article_id WHERE v.id = ?
+"""
+
+
+def variant(core: Core, variant_id: int) -> VariantDetail:
+    """The variant, its article and its scores; raises NotFound for an unknown id."""
+    row = core.read_one(_VARIANT, (variant_id,))
+    if not row:
+        raise NotFound(f"no variant {variant_id}")
+    article = Article(row["a_id"], row["a_url"], row["a_title"], row["a_text"], row["a_published"], row["a_created_at"])
+    scores = Scores(
+        fidelity=row["fidelity"],
+        coverage=row["coverage"],
+        spin=row["spin"],
+        risk=row["risk"],
+        counts={status: row[status] for status in STATUSES},
+        engine=row["engine"],
+    )
+    return VariantDetail(
+        id=row["id"],
+        article=article,
+        url=row["url"],
+        title=row["title"],
+        site=row["site"],
+        text=row["text"],
+        found_at=row["found_at"],
+        created_at=row["created_at"],
+        scores=scores,
+        verdict=verdicts.current(core, variant_id),
+        lease=leases.holder(core, variant_id),
+    )
+
+
+def _span(start: int | None, end: int | None) -> Span | None:
+    return None if start is None or end is None else Span(start, end)
+
+
+def to_claim(row: sqlite3.Row) -> Claim:
+    """A ``claims`` row back into the engine's Claim."""
+    reasons = tuple(Reason(r["kind"], r["original"], r["variant"]) for r in json.loads(row["reasons"]))
+    return Claim(
+        row["status"],
+        row["score"],
+        _span(row["original_start"], row["original_end"]),
+        _span(row["variant_start"], row["variant_end"]),
+        reasons,
+    )
+
+
+def claims(core: Core, variant_id: int) -> list[StoredClaim]:
+    """The variant's claims in the engine's order, each with its current claim verdict."""
+    rows = core.read("SELECT * FROM claims WHERE variant_id = ? ORDER BY number", (variant_id,))
+    decided = verdicts.claim_verdicts(core, variant_id)
+    return [StoredClaim(row["number"], to_claim(row), decided.get(row["number"])) for row in rows]

@@ -1,0 +1,32 @@
+"""Errors the store raises for conditions a caller can act on (not bugs)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from claimdesk.store.models import Lease
+
+
+class StoreError(Exception):
+    """Base class: a request the store refused; the message is one line fit for an editor."""
+
+
+class NotFound(StoreError):
+    """No such variant, claim or verdict."""
+
+
+class BadVerdict(StoreError):
+    """A verdict name that does not apply (unknown, or a claim verdict on a variant)."""
+
+
+class NothingToUndo(StoreError):
+    """The editor has no live verdict on that variant."""
+
+
+class LeaseHeld(StoreError):
+    """Another editor holds the variant; ``lease`` says who and until when."""
+
+    def __init__(self, lease: Lease) -> None:
+        super().__init__(f"variant {lease.variant_id} is held by {lease.editor} until {lease.expires_at}")
+        self.lease = lease

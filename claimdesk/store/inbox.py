@@ -1,0 +1,140 @@
+"""Inbox queries: keyset pages (never a deep OFFSET), filters, full-text search, totals.
+
+A page is fetched with row values, ``(risk, id) < (?, ?)``, so page 20,000 costs what page 1
+costs: an index seek and ``limit`` rows. Sorting by time is by id, which grows with intake.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from claimdesk.store.connection import Core
+from claimdesk.store.models import InboxCounts, InboxPage, InboxQuery, InboxRow, PageKey
+
+_SELECT = """
+SELECT v.id, v.risk, v.fidelity, v.altered, v.dropped, v.added, v.site, v.title, v.found_at, v.created_at,
+       l.editor AS holder, v.verdict
+FROM variants v LEFT JOIN leases l ON l.variant_id = v.id AND l.expires_at > :now
+"""
+_HELD = "EXISTS (SELECT 1 FROM leases h WHERE h.variant_id = v.id AND h.expires_at > :now)"
+_STATE = {
+    "new": f"v.verdict IS NULL AND NOT {_HELD}",
+    "decided": f"v.verdict IS NOT NULL AND NOT {_HELD}",
+    "held": _HELD,
+}
+
+
+def fts_match(search: str) -> str | None:
+    """Plain words to an FTS5 query: every word must match as a prefix; operators are not parsed."""
+    words = search.split()
+    if not words:
+        return None
+    return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
+
+
+def _where(query: InboxQuery, params: dict[str, object]) -> list[str]:
+    clauses: list[str] = []
+    if query.state:
+        clauses.append(_STATE[query.state])
+    if query.verdict:
+        clauses.append("v.verdict = :verdict")
+        params["verdict"] = query.verdict
+    if query.site:
+        clauses.append("v.site = :site")
+        params["site"] = query.site
+    match = fts_match(query.search or "")
+    if match:
+        clauses.append("v.id IN (SELECT rowid FROM variants_fts WHERE variants_fts MATCH :match)")
+        params["match"] = match
+    return clauses
+
+
+def _row(row: sqlite3.Row) -> InboxRow:
+    state = "held" if row["holder"] else "decided" if row["verdict"] else "new"
+    return InboxRow(
+        id=row["id"],
+        state=state,
+        risk=row["risk"],
+        fidelity=row["fidelity"],
+        altered=row["altered"],
+        dropped=row["dropped"],
+        added=row["added"],
+        site=row["site"],
+        title=row["title"],
+        found_at=row["found_at"],
+        created_at=row["created_at"],
+        holder=row["holder"],
+        verdict=row["verdict"],
+    )
+
+
+def page(
+    core: Core,
+    query: InboxQuery,
+    *,
+    after: PageKey | None = None,
+    before: PageKey | None = None,
+    limit: int = 50,
+) -> InboxPage:
+    """Up to ``limit`` rows after ``after`` (or before ``before``), riskiest or newest first."""
+    params: dict[str, object] = {"now": core.now(), "limit": limit}
+    clauses = _where(query, params)
+    key = "(v.risk, v.id)" if query.sort == "risk" else "v.id"
+    mark = "(:value, :id)" if query.sort == "risk" else ":id"
+    backwards = before is not None
+    edge = before if backwards else after
+    if edge is not None:
+        clauses.append(f"{key} {'>' if backwards else '<'} {mark}")
+        params.update(value=edge.value, id=edge.id)
+    order = "v.risk {0}, v.id {0}" if query.sort == "risk" else "v.id {0}"
+    sql = _SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "")
+    sql += f" ORDER BY {order.format('ASC' if backwards else 'DESC')} LIMIT :limit"
+    rows = [_row(r) for r in core.read(sql, params)]
+    if backwards:
+        rows.reverse()
+    if not rows:
+        return InboxPage((), None, None)
+    full = len(rows) == limit
+    more_after = backwards or full
+    more_before = full if backwards else edge is not None
+    return InboxPage(
+        tuple(rows),
+        next=rows[-1].key(query.sort) if more_after else None,
+        previous=rows[0].key(query.sort) if more_before else None,
+    )
+
+
+def count(core: Core, query: InboxQuery) -> int:
+    """How many variants the query lists (the inbox's virtual height)."""
+    params: dict[str, object] = {"now": core.now()}
+    clauses = _where(query, params)
+    sql = "SELECT count(*) FROM variants v" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+    row = core.read_one(sql, params)
+    return int(row[0]) if row else 0
+
+
+def rows(core: Core, ids: Sequence[int]) -> list[InboxRow]:
+    """Fresh rows for the given ids, in that order (refresh what is on screen after a change)."""
+    if not ids:
+        return []
+    params: dict[str, object] = {"now": core.now()}
+    params.update({f"id{n}": i for n, i in enumerate(ids)})
+    marks = ", ".join(f":id{n}" for n in range(len(ids)))
+    found = {r["id"]: _row(r) for r in core.read(_SELECT + f" WHERE v.id IN ({marks})", params)}
+    return [found[i] for i in ids if i in found]
+
+
+def counts(core: Core) -> InboxCounts:
+    """Totals by state for the whole store."""
+    now = core.now()
+    total = core.read_one("SELECT count(*) FROM variants")
+    decided = core.read_one("SELECT count(*) FROM variants WHERE verdict IS NOT NULL")
+    held = core.read_one(
+        "SELECT count(*), count(v.verdict) FROM leases l JOIN variants v ON v.id = l.variant_id WHERE l.expires_at > ?",
+        (now,),
+    )
+    assert total and decided and held
+    held_all, held_decided = held[0], held[1]
+    decided_free = decided[0] - held_decided
+    return InboxCounts(total=total[0], new=total[0] - decided_free - held_all, decided=decided_free, held=held_all)

@@ -1,0 +1,118 @@
+"""Adding article/variant pairs: shared articles, no duplicate variants, claims stored with scores.
+
+Scoring runs before the write transaction, so the write lock is held for inserts only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from urllib.parse import urlsplit
+
+from claimdesk.claims import ENGINE_VERSION, STATUSES, Claim, Report, score_pair
+from claimdesk.store.connection import Core
+from claimdesk.store.models import AddResult, Article, ArticleIn, VariantIn
+
+
+def content_hash(text: str) -> str:
+    """The identity of a text: the same article text is the same article, whatever its URL."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def site_of(url: str | None) -> str | None:
+    """The host of a URL without ``www.``: the default site of a variant."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def claim_row(variant_id: int, number: int, claim: Claim) -> tuple:
+    """A claim as a ``claims`` row (reasons as JSON)."""
+    o, v = claim.original, claim.variant
+    reasons = json.dumps(
+        [{"kind": r.kind, "original": r.original, "variant": r.variant} for r in claim.reasons], ensure_ascii=False
+    )
+    return (
+        variant_id,
+        number,
+        claim.status,
+        claim.score,
+        o and o.start,
+        o and o.end,
+        v and v.start,
+        v and v.end,
+        reasons,
+    )
+
+
+INSERT_CLAIM = (
+    "INSERT INTO claims (variant_id, number, status, score, original_start, original_end,"
+    " variant_start, variant_end, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def summary_values(report: Report) -> dict[str, object]:
+    """The variant row's score columns for a report."""
+    s = report.summary
+    values: dict[str, object] = {"fidelity": s.fidelity, "coverage": s.coverage, "spin": s.spin, "risk": s.risk}
+    values.update({status: int(s.counts.get(status, 0)) for status in STATUSES})
+    values["engine"] = ENGINE_VERSION
+    return values
+
+
+_EXISTING = """
+SELECT v.id AS variant_id, a.id AS article_id FROM variants v JOIN articles a ON a.id = v.article_id
+WHERE a.content_hash = :article AND (v.content_hash = :variant OR (:url IS NOT NULL AND v.url = :url))
+LIMIT 1
+"""
+
+
+def add_pair(core: Core, article: ArticleIn, variant: VariantIn, report: Report | None = None) -> AddResult:
+    """Store a pair unless this article already has this variant (same text, or same URL)."""
+    keys = {"article": content_hash(article.text), "variant": content_hash(variant.text), "url": variant.url}
+    existing = core.read_one(_EXISTING, keys)
+    if existing:
+        return AddResult(False, existing["article_id"], existing["variant_id"])
+    scored = report or score_pair(article.text, variant.text)
+
+    def work(conn: sqlite3.Connection) -> AddResult:
+        again = conn.execute(_EXISTING, keys).fetchone()
+        if again:
+            return AddResult(False, again[1], again[0])
+        now = core.now()
+        conn.execute(
+            "INSERT INTO articles (content_hash, url, title, published, created_at, text) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (content_hash) DO NOTHING",
+            (keys["article"], article.url, article.title, article.published, now, article.text),
+        )
+        article_id = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (keys["article"],)).fetchone()[0]
+        row = {
+            "article_id": article_id,
+            "content_hash": keys["variant"],
+            "url": variant.url,
+            "title": variant.title,
+            "site": variant.site or site_of(variant.url),
+            "found_at": variant.found,
+            "created_at": now,
+            **summary_values(scored),
+            "text": variant.text,
+        }
+        columns = ", ".join(row)
+        marks = ", ".join(f":{name}" for name in row)
+        variant_id = conn.execute(f"INSERT INTO variants ({columns}) VALUES ({marks})", row).lastrowid
+        assert variant_id is not None
+        conn.executemany(INSERT_CLAIM, [claim_row(variant_id, n, c) for n, c in enumerate(scored.claims, 1)])
+        return AddResult(True, article_id, variant_id)
+
+    return core.write(work)
+
+
+def find_article_by_url(core: Core, url: str) -> Article | None:
+    """The most recent article stored with this URL (intake asks before fetching it again)."""
+    row = core.read_one(
+        "SELECT id, url, title, text, published, created_at FROM articles WHERE url = ? ORDER BY id DESC LIMIT 1",
+        (url,),
+    )
+    return Article(**dict(row)) if row else None

@@ -1,0 +1,200 @@
+"""Frozen records the store hands out and takes in.
+
+Plain dataclasses rather than sqlite rows, so the app and intake never depend on column
+order or on a connection staying open.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from claimdesk.claims import Claim
+
+# Verdicts an editor can give. `undo` is not among them: it is a log event, see Store.undo.
+VARIANT_VERDICTS: tuple[str, ...] = ("faithful", "distorted", "unrelated", "escalated")
+CLAIM_VERDICTS: tuple[str, ...] = ("confirmed", "dismissed")
+UNDO = "undo"
+
+Sort = Literal["risk", "time"]
+State = Literal["new", "held", "decided"]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleIn:
+    """An article as intake found it; ``text`` is already plain text (HTML reduced upstream)."""
+
+    text: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VariantIn:
+    """A variant as intake found it; ``site`` defaults to the URL's host."""
+
+    text: str
+    url: str | None = None
+    title: str | None = None
+    site: str | None = None
+    found: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """What :meth:`Store.add_pair` did: ``added`` False means the variant was already stored."""
+
+    added: bool
+    article_id: int
+    variant_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A stored article."""
+
+    id: int
+    url: str | None
+    title: str | None
+    text: str
+    published: str | None
+    created_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lease:
+    """A short hold on a variant by one editor; expired leases are ignored everywhere."""
+
+    variant_id: int
+    editor: str
+    taken_at: str
+    expires_at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One event of the append-only verdict log.
+
+    ``claim`` is the 1-based claim number, None for a verdict on the whole variant.
+    ``replaces`` points at the event this one undoes (``verdict == "undo"``) or supersedes.
+    """
+
+    id: int
+    uid: str
+    variant_id: int
+    claim: int | None
+    verdict: str
+    editor: str
+    note: str | None
+    decided_at: str
+    replaces: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PageKey:
+    """Opaque position in an inbox listing: the sort value and id of a row (keyset paging)."""
+
+    value: float | int | None
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class InboxQuery:
+    """What the inbox shows: sort order and filters. ``search`` is plain words (FTS5 prefix match)."""
+
+    sort: Sort = "risk"
+    state: State | None = None
+    verdict: str | None = None
+    site: str | None = None
+    search: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InboxRow:
+    """One line of the inbox; ``state`` is held (live lease) > decided (current verdict) > new."""
+
+    id: int
+    state: State
+    risk: float
+    fidelity: float
+    altered: int
+    dropped: int
+    added: int
+    site: str | None
+    title: str | None
+    found_at: str | None
+    created_at: str
+    holder: str | None
+    verdict: str | None
+
+    def key(self, sort: Sort) -> PageKey:
+        """This row's key under ``sort``, to page on from it (``inbox_page(after=...)``)."""
+        return PageKey(self.risk if sort == "risk" else self.id, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class InboxPage:
+    """A page of rows and the keys to fetch the pages after and before it."""
+
+    rows: tuple[InboxRow, ...]
+    next: PageKey | None
+    previous: PageKey | None
+
+
+@dataclass(frozen=True, slots=True)
+class InboxCounts:
+    """Totals over the whole store, for the inbox header."""
+
+    total: int
+    new: int
+    decided: int
+    held: int
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    """The engine's summary as stored on the variant row."""
+
+    fidelity: float
+    coverage: float
+    spin: float
+    risk: float
+    counts: dict[str, int] = field(default_factory=dict)
+    engine: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VariantDetail:
+    """Everything the review screen needs about one variant, except its claims."""
+
+    id: int
+    article: Article
+    url: str | None
+    title: str | None
+    site: str | None
+    text: str
+    found_at: str | None
+    created_at: str
+    scores: Scores
+    verdict: Verdict | None
+    lease: Lease | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    """A claim of a variant with its 1-based number and its current claim verdict, if any."""
+
+    number: int
+    claim: Claim
+    verdict: Verdict | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedState:
+    """HTTP validators remembered for a feed so polls can be conditional."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    checked_at: str | None

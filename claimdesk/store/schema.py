@@ -1,0 +1,156 @@
+"""The schema as an ordered list of migrations (sqlite-utils' built-in ``Migrations``), run at open.
+
+Each migration is applied once and recorded in ``_sqlite_migrations``; new ones are appended,
+never edited. All pending migrations run inside one ``BEGIN IMMEDIATE`` transaction, so two
+processes opening a fresh store at once do not both create it.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+from claimdesk.store.connection import Core
+
+MIGRATIONS = Migrations("claimdesk")
+
+_CORE = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,      -- sha256 of the text: articles are shared by content
+    url TEXT,
+    title TEXT,
+    published TEXT,
+    created_at TEXT NOT NULL,
+    text TEXT NOT NULL                      -- last: listing never reads past the short columns
+);
+CREATE INDEX articles_url ON articles(url);
+
+CREATE TABLE variants (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    content_hash TEXT NOT NULL,
+    url TEXT,
+    title TEXT,
+    site TEXT,
+    found_at TEXT,
+    created_at TEXT NOT NULL,
+    fidelity REAL NOT NULL,
+    coverage REAL NOT NULL,
+    spin REAL NOT NULL,
+    risk REAL NOT NULL,
+    kept INTEGER NOT NULL,
+    reworded INTEGER NOT NULL,
+    altered INTEGER NOT NULL,
+    dropped INTEGER NOT NULL,
+    added INTEGER NOT NULL,
+    engine TEXT NOT NULL,
+    verdict TEXT,                           -- derived from the log, same transaction: inbox filter
+    verdict_id INTEGER REFERENCES verdicts(id),
+    text TEXT NOT NULL
+);
+CREATE UNIQUE INDEX variants_article_hash ON variants(article_id, content_hash);
+CREATE INDEX variants_url ON variants(url);
+CREATE INDEX variants_risk ON variants(risk, id);
+CREATE INDEX variants_verdict ON variants(verdict);
+CREATE INDEX variants_verdict_risk ON variants(verdict, risk);
+CREATE INDEX variants_site ON variants(site);
+CREATE INDEX variants_site_risk ON variants(site, risk);
+
+CREATE TABLE claims (
+    variant_id INTEGER NOT NULL REFERENCES variants(id),
+    number INTEGER NOT NULL,                -- 1-based, in the engine's order
+    status TEXT NOT NULL CHECK (status IN ('kept', 'reworded', 'altered', 'dropped', 'added')),
+    score REAL NOT NULL,
+    original_start INTEGER,
+    original_end INTEGER,
+    variant_start INTEGER,
+    variant_end INTEGER,
+    reasons TEXT NOT NULL DEFAULT '[]',     -- JSON list of {kind, original, variant}
+    PRIMARY KEY (variant_id, number)
+) WITHOUT ROWID;
+
+CREATE TABLE verdicts (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,               -- made by the client: a retried write is not doubled
+    variant_id INTEGER NOT NULL REFERENCES variants(id),
+    claim INTEGER,                          -- claim number; NULL for the whole variant
+    verdict TEXT NOT NULL,
+    editor TEXT NOT NULL,
+    note TEXT,
+    decided_at TEXT NOT NULL,
+    replaces INTEGER REFERENCES verdicts(id),
+    CHECK (verdict != 'undo' OR replaces IS NOT NULL)
+);
+CREATE INDEX verdicts_variant ON verdicts(variant_id, claim);
+CREATE INDEX verdicts_replaces ON verdicts(replaces);
+CREATE INDEX verdicts_editor ON verdicts(editor, decided_at);
+CREATE INDEX verdicts_decided ON verdicts(decided_at);
+CREATE TRIGGER verdicts_no_update BEFORE UPDATE ON verdicts
+BEGIN SELECT RAISE(ABORT, 'verdicts are append-only'); END;
+CREATE TRIGGER verdicts_no_delete BEFORE DELETE ON verdicts
+BEGIN SELECT RAISE(ABORT, 'verdicts are append-only'); END;
+
+CREATE TABLE leases (
+    variant_id INTEGER PRIMARY KEY REFERENCES variants(id),
+    editor TEXT NOT NULL,
+    taken_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE INDEX leases_expires ON leases(expires_at);
+"""
+
+# sqlite-utils' own FTS triggers re-index on every UPDATE; ours only when the text changes, so
+# recording a verdict (which updates variants.verdict) never re-tokenises a text.
+_FTS_TRIGGERS = """
+CREATE TRIGGER variants_fts_insert AFTER INSERT ON variants BEGIN
+    INSERT INTO variants_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER variants_fts_delete AFTER DELETE ON variants BEGIN
+    INSERT INTO variants_fts (variants_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER variants_fts_update AFTER UPDATE OF title, text ON variants BEGIN
+    INSERT INTO variants_fts (variants_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO variants_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+"""
+
+_FEEDS = """
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    checked_at TEXT
+);
+CREATE TABLE feed_entries (
+    feed_url TEXT NOT NULL,
+    entry TEXT NOT NULL,                    -- the entry's id, else its link
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (feed_url, entry)
+) WITHOUT ROWID;
+"""
+
+
+@MIGRATIONS(name="001_core")
+def _core(db: sqlite_utils.Database) -> None:
+    db.executescript(_CORE)
+    # External-content FTS5 over the variant's title and text, kept in sync by triggers.
+    db["variants"].enable_fts(["title", "text"], fts_version="FTS5", tokenize="unicode61 remove_diacritics 2")
+    db.executescript(_FTS_TRIGGERS)
+
+
+@MIGRATIONS(name="002_feeds")
+def _feeds(db: sqlite_utils.Database) -> None:
+    db.executescript(_FEEDS)
+
+
+def migrate(core: Core) -> None:
+    """Apply pending migrations; a read-only check first so a normal open takes no write lock."""
+    if MIGRATIONS.pending(core.db):
+        core.write(lambda _conn: _apply(core.db))
+
+
+def _apply(db: sqlite_utils.Database) -> None:
+    # Re-checked under the write lock: another process may have migrated meanwhile.
+    if MIGRATIONS.pending(db):
+        MIGRATIONS.apply(db)

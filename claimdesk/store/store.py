@@ -1,0 +1,167 @@
+"""``Store``: the one object the app, intake and commands use to reach the SQLite file.
+
+A thin facade over small modules (intake, inbox, detail, verdicts, leases, feeds), so callers
+have one import and the modules keep one job each. Open one Store per thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+
+from claimdesk.claims import Report
+from claimdesk.store import detail, feeds, inbox, intake, leases, verdicts
+from claimdesk.store.connection import Clock, Core, utc_now
+from claimdesk.store.models import (
+    AddResult,
+    Article,
+    ArticleIn,
+    FeedState,
+    InboxCounts,
+    InboxPage,
+    InboxQuery,
+    InboxRow,
+    Lease,
+    PageKey,
+    StoredClaim,
+    VariantDetail,
+    VariantIn,
+    Verdict,
+)
+from claimdesk.store.schema import migrate
+
+
+class Store(Core):
+    """A claimdesk store file: open it with :meth:`open`, close it (or use ``with``) when done."""
+
+    @classmethod
+    def open(cls, path: str | Path, *, clock: Clock = utc_now) -> Store:
+        """Open (creating and migrating if needed) the store at ``path``."""
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        store = cls(path, clock)
+        migrate(store)
+        return store
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # Intake -------------------------------------------------------------------------------
+
+    def add_pair(self, article: ArticleIn, variant: VariantIn, report: Report | None = None) -> AddResult:
+        """Add an article/variant pair exactly as `claimdesk ingest` does (scored unless ``report``)."""
+        return intake.add_pair(self, article, variant, report)
+
+    def find_article_by_url(self, url: str) -> Article | None:
+        """The latest article stored under ``url``, or None."""
+        return intake.find_article_by_url(self, url)
+
+    # Inbox --------------------------------------------------------------------------------
+
+    def inbox_page(
+        self,
+        query: InboxQuery = InboxQuery(),  # noqa: B008 - frozen, so a shared default is safe
+        *,
+        after: PageKey | None = None,
+        before: PageKey | None = None,
+        limit: int = 50,
+    ) -> InboxPage:
+        """A page of the inbox by key; pass ``page.next`` as ``after`` (or ``page.previous`` as ``before``)."""
+        return inbox.page(self, query, after=after, before=before, limit=limit)
+
+    def inbox_count(self, query: InboxQuery = InboxQuery()) -> int:  # noqa: B008
+        """How many variants ``query`` lists."""
+        return inbox.count(self, query)
+
+    def inbox_rows(self, ids: Sequence[int]) -> list[InboxRow]:
+        """Fresh inbox rows for these ids, in order (to redraw visible lines after a change)."""
+        return inbox.rows(self, ids)
+
+    def counts(self) -> InboxCounts:
+        """Totals by state: total, new, decided, held."""
+        return inbox.counts(self)
+
+    # Review -------------------------------------------------------------------------------
+
+    def variant(self, variant_id: int) -> VariantDetail:
+        """One variant with its article, scores, current verdict and lease (NotFound if unknown)."""
+        return detail.variant(self, variant_id)
+
+    def claims(self, variant_id: int) -> list[StoredClaim]:
+        """The variant's claims in order, numbered from 1, with current claim verdicts."""
+        return detail.claims(self, variant_id)
+
+    # Verdicts -----------------------------------------------------------------------------
+
+    def record_verdict(
+        self,
+        variant_id: int,
+        verdict: str,
+        editor: str,
+        *,
+        claim: int | None = None,
+        note: str | None = None,
+        uid: str | None = None,
+    ) -> Verdict:
+        """Append a verdict on the variant (or on claim number ``claim``); durable on return.
+
+        ``uid`` makes the write idempotent: retrying with the same uid returns the stored event.
+        """
+        return verdicts.record(self, variant_id, verdict, editor, claim=claim, note=note, uid=uid)
+
+    def undo(self, variant_id: int, editor: str, *, uid: str | None = None) -> Verdict:
+        """Retract the editor's latest live verdict on the variant; returns the undo event."""
+        return verdicts.undo(self, variant_id, editor, uid=uid)
+
+    def current_verdict(self, variant_id: int, claim: int | None = None) -> Verdict | None:
+        """The current verdict on the variant (or one claim), derived from the log."""
+        return verdicts.current(self, variant_id, claim)
+
+    def verdicts_today(self, editor: str) -> int:
+        """The editor's live verdicts since midnight UTC."""
+        return verdicts.count_today(self, editor)
+
+    # Leases -------------------------------------------------------------------------------
+
+    def take_lease(self, variant_id: int, editor: str, seconds: int = leases.LEASE_SECONDS) -> Lease:
+        """Hold the variant (or extend our hold); raises LeaseHeld when another editor has it."""
+        return leases.take(self, variant_id, editor, seconds)
+
+    def renew_lease(self, variant_id: int, editor: str, seconds: int = leases.LEASE_SECONDS) -> Lease:
+        """Extend our hold; raises LeaseHeld if it lapsed and another editor took the variant."""
+        return leases.take(self, variant_id, editor, seconds)
+
+    def release_lease(self, variant_id: int, editor: str) -> bool:
+        """Let go of the variant; True if we held it."""
+        return leases.release(self, variant_id, editor)
+
+    def lease(self, variant_id: int) -> Lease | None:
+        """Who holds the variant right now, if anyone."""
+        return leases.holder(self, variant_id)
+
+    def expire_leases(self) -> int:
+        """Delete lapsed leases; returns how many."""
+        return leases.expire(self)
+
+    # Feeds --------------------------------------------------------------------------------
+
+    def feed_state(self, url: str) -> FeedState | None:
+        """The feed's remembered ETag/Last-Modified."""
+        return feeds.state(self, url)
+
+    def save_feed_state(self, url: str, etag: str | None, last_modified: str | None) -> FeedState:
+        """Remember the feed's validators after a poll."""
+        return feeds.save_state(self, url, etag, last_modified)
+
+    def unseen_entries(self, feed_url: str, entries: Iterable[str]) -> list[str]:
+        """Of these entry ids, the ones not yet handled."""
+        return feeds.unseen(self, feed_url, entries)
+
+    def mark_entries_seen(self, feed_url: str, entries: Iterable[str]) -> None:
+        """Record entries as handled."""
+        feeds.mark_seen(self, feed_url, entries)
