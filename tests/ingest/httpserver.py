@@ -1,0 +1,118 @@
+"""A real HTTP server on 127.0.0.1 for the intake tests: routes, hit counts, bytes sent.
+
+No mocks: the client under test opens real sockets, reads real headers and real (possibly
+endless, dripping or compressed) bodies, so timeouts, caps and redirects are exercised for real.
+"""
+
+from __future__ import annotations
+
+import collections
+import sys
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+@dataclass
+class Reply:
+    """What a route answers. ``body`` as bytes is sent with a Content-Length; an iterable is
+    streamed chunk by chunk without one (then the connection closes), as endless servers do."""
+
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes | Iterable[bytes] = b""
+
+
+Route = Callable[[dict[str, str]], Reply]
+
+
+class LoopbackServer:
+    """A threaded server; ``route(path, ...)`` sets an answer, ``hits[path]`` counts requests."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.hits: collections.Counter[str] = collections.Counter()
+        self.sent: collections.Counter[str] = collections.Counter()
+        self.request_headers: dict[str, dict[str, str]] = {}
+        self._lock = threading.Lock()
+        self._httpd = _QuietServer(("127.0.0.1", 0), _handler(self))
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
+
+    @property
+    def port(self) -> int:
+        return self._httpd.server_address[1]
+
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"http://{host}:{self.port}{path}"
+
+    def route(self, path: str, reply: Reply | Route) -> None:
+        """Answer ``path`` with a fixed reply or a function of the request headers."""
+        self.routes[path] = reply if callable(reply) else (lambda _headers: reply)
+
+    def page(self, path: str, body: str | bytes, content_type: str = "text/html; charset=utf-8") -> None:
+        """A fixed page at ``path``."""
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        self.route(path, Reply(200, {"Content-Type": content_type}, data))
+
+    def start(self) -> LoopbackServer:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def _count(self, path: str, headers: dict[str, str]) -> Route | None:
+        with self._lock:
+            self.hits[path] += 1
+            self.request_headers[path] = headers
+        return self.routes.get(path)
+
+    def _sent(self, path: str, n: int) -> None:
+        with self._lock:
+            self.sent[path] += n
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """Clients that hang up mid-answer are the point of several tests, not an error to print."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
+def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            headers = {k.lower(): v for k, v in self.headers.items()}
+            route = server._count(self.path, headers)
+            reply = route(headers) if route else Reply(404, {"Content-Type": "text/plain"}, b"not found")
+            self.send_response(reply.status)
+            for name, value in reply.headers.items():
+                self.send_header(name, value)
+            try:
+                if isinstance(reply.body, bytes):
+                    self.send_header("Content-Length", str(len(reply.body)))
+                    self.end_headers()
+                    self.wfile.write(reply.body)
+                    server._sent(self.path, len(reply.body))
+                    return
+                self.send_header("Connection", "close")
+                self.end_headers()
+                self.close_connection = True
+                for chunk in reply.body:
+                    self.wfile.write(chunk)
+                    self.wfile.flush()
+                    server._sent(self.path, len(chunk))
+            except OSError:
+                self.close_connection = True  # the client hung up: what the caps and deadlines are for
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Quiet: the tests read hit counts, not logs."""
+
+    return Handler
