@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from claimdesk.claims.facts import Facts, Name, Number
+from claimdesk.claims.facts import MONTHS, Facts, Name, Number
 from claimdesk.claims.model import Reason
 
 CONTEXT = 2  # words either side of a negation cue in its reason
@@ -47,13 +47,33 @@ def _paired(kind: str, missing: list[Number] | list[Name], extra: list[Number] |
 
 
 def _name_reasons(o: Side, v: Side) -> list[Reason]:
-    o_keys = {n.key for n in o.facts.names}
-    v_keys = {n.key for n in v.facts.names}
-    missing = _runs([n for n in o.facts.names if n.key not in v_keys], o.text)
-    extra = _runs([n for n in v.facts.names if n.key not in o_keys], v.text)
+    o_keys = Counter(n.key for n in o.facts.names)
+    v_keys = Counter(n.key for n in v.facts.names)
+    missing = _runs(_surplus(o.facts.names, v_keys), o.text)
+    extra = _runs(_surplus(v.facts.names, o_keys), v.text)
     if not (missing and extra):
-        return []  # a name added or left out around spun words is not a swap of one for another
-    return [Reason("entity", a, b) for a, b in zip(missing, extra, strict=False)] or []
+        # A name left out, or one added around spun words, is not a swap of one name for another;
+        # spinners also swap in capitalised synonyms ("water" -> "H2O"), so a lone new name is noise.
+        return []
+    return [
+        Reason("date" if _is_date(a) and _is_date(b) else "entity", a, b) for a, b in zip(missing, extra, strict=False)
+    ]
+
+
+def _surplus(names: tuple[Name, ...], other: Counter) -> list[Name]:
+    """Names beyond what the other side has of the same key (a multiset difference)."""
+    left = Counter(other)
+    out = []
+    for n in names:
+        if left[n.key] > 0:
+            left[n.key] -= 1
+        else:
+            out.append(n)
+    return out
+
+
+def _is_date(value: str) -> bool:
+    return value.lower().rstrip(".") in MONTHS
 
 
 def _runs(names: list[Name], text: str) -> list[str]:
@@ -70,14 +90,18 @@ def _runs(names: list[Name], text: str) -> list[str]:
 
 
 def _negation_reasons(o: Side, v: Side) -> list[Reason]:
-    if len(o.facts.negations) == len(v.facts.negations):
-        return []
-    more, fewer = (v, o) if len(v.facts.negations) > len(o.facts.negations) else (o, v)
+    o_cues, v_cues = o.facts.negations, v.facts.negations
+    if len(o_cues) == len(v_cues):
+        o_cues, v_cues = o.facts.soft_negations, v.facts.soft_negations
+        if len(v_cues) <= len(o_cues):
+            return []  # a soft cue that vanished was spun away ("without" -> "but")
+    more, fewer = (v, o) if len(v_cues) > len(o_cues) else (o, v)
+    more_cues, fewer_cues = (v_cues, o_cues) if more is v else (o_cues, v_cues)
     # The cue that has no counterpart: the first one whose word is not on the other side.
-    other = Counter(fewer.text[s:e].lower() for s, e in fewer.facts.negations)
+    other = Counter(fewer.text[s:e].lower() for s, e in fewer_cues)
     cue = next(
-        ((s, e) for s, e in more.facts.negations if not _take(other, more.text[s:e].lower())),
-        more.facts.negations[-1],
+        ((s, e) for s, e in more_cues if not _take(other, more.text[s:e].lower())),
+        more_cues[-1],
     )
     with_cue = _context(more.text, cue, keep=True)
     without = _context(more.text, cue, keep=False)

@@ -11,34 +11,177 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-WORD = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’\-]*|\d[\d,.]*\d|\d")
+WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’\-]*|\d[\d,.]*\d|\d")
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    "dozen": 12, "hundred": 100,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "hundred": 100,
 }
 ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "hundredth": 100,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "twentieth": 20,
+    "hundredth": 100,
 }
 SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9,
-    "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
 }
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
-NEGATIONS = frozenset(
-    ["not", "no", "never", "without", "nobody", "nothing", "none", "neither", "nor", "cannot", "nowhere", "noone", "n't"]
-)
+# Hard cues are never touched by a spinner; soft ones have synonyms it may swap in ("without" ->
+# "but"), so only a soft cue that appears from nowhere counts.
+HARD_NEGATIONS = frozenset(["not", "no", "never", "nor", "cannot", "n't"])
+SOFT_NEGATIONS = frozenset(["without", "nobody", "nothing", "none", "neither", "nowhere", "noone"])
 # Words that are capitalised for reasons other than being a name.
 NOT_NAMES = frozenset(
-    ["i", "a", "an", "the", "and", "or", "but", "if", "so", "as", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "to", "up", "with", "via", "per", "than", "then", "he", "she", "it", "we", "they", "you", "his", "her", "its", "our", "their", "my", "your", "this", "that", "these", "those", "there", "here", "who", "what", "when", "where", "why", "how", "which", "while", "after", "before", "since", "until", "though", "although", "because", "also", "just", "yet", "mr", "mrs", "ms", "dr", "prof", "st", "sir", "madam", "lord", "lady"]
+    [
+        "i",
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "so",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "onto",
+        "to",
+        "up",
+        "with",
+        "via",
+        "per",
+        "than",
+        "then",
+        "he",
+        "she",
+        "it",
+        "we",
+        "they",
+        "you",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "who",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "which",
+        "while",
+        "after",
+        "before",
+        "since",
+        "until",
+        "though",
+        "although",
+        "because",
+        "also",
+        "just",
+        "yet",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sir",
+        "madam",
+        "lord",
+        "lady",
+    ]
 )
 
 _NUMBER = re.compile(
@@ -85,6 +228,7 @@ class Facts:
     numbers: tuple[Number, ...]
     names: tuple[Name, ...]
     negations: tuple[tuple[int, int], ...]
+    soft_negations: tuple[tuple[int, int], ...]
     quotes: tuple[tuple[int, int], ...]
 
     @property
@@ -122,10 +266,7 @@ def numbers(text: str) -> list[Number]:
             # "A5", "F1", "MP3": an identifier; compare it as a name-like token instead.
             continue
         raw = m.group("num")
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", raw):
-            value = float(raw.replace(",", ""))
-        else:
-            value = float(raw)
+        value = float(raw.replace(",", ""))
         scale = (m.group("scale") or "").lower()
         if scale:
             value *= SCALES[scale]
@@ -140,54 +281,61 @@ def numbers(text: str) -> list[Number]:
         value = _words_value(words)
         if value is None:
             continue
-        if m.group("a") and not any(w in SCALES or w in ("hundred", "dozen") for w in words.lower().split()):
-            continue  # "a one-off" is not a number
-        if words.lower() in ("one",):
+        start = (
+            m.start("w")
+            if m.group("a")
+            and re.split(r"[\s-]+", words.lower())[0]
+            not in ("hundred", "dozen", "thousand", "million", "billion", "trillion")
+            else m.start()
+        )
+        if words.lower() == "one":
             continue  # "one of them", "no one": too often not a count
         pct = re.match(r"\s?(%|per\s?cent\b|percent\b)", text[m.end() :], re.IGNORECASE)
         key = _canonical(value) + ("%" if pct else "")
-        out.append(Number(key, text[m.start() : m.end()].strip(), m.start(), m.end(), hard=False))
+        out.append(
+            Number(key, re.sub(r"[\s-]+and$", "", text[start : m.end()].strip(" -")), start, m.end(), hard=False)
+        )
     return out
 
 
 def names(text: str, tokens: list[re.Match[str]]) -> list[Name]:
-    """Capitalised tokens that are not sentence- or quote-initial, with month names as dates."""
+    """Capitalised tokens that are not sentence- or quote-initial; months compare as dates."""
     out: list[Name] = []
     for i, tok in enumerate(tokens):
         word = tok.group()
         if not word[0].isupper():
             continue
-        if i == 0 or _starts_clause(text, tokens[i - 1].end(), tok.start()):
+        if i == 0 or _starts_clause(text, tokens[i - 1], tok.start()):
             continue
-        low = word.lower().rstrip("'’s") if word.lower().endswith(("'s", "’s")) else word.lower()
-        if low in NOT_NAMES or low in MONTHS:
-            continue
+        low = word.lower().replace(".", "")
+        if low.endswith(("'s", "’s")):
+            low = low[:-2]
+        if low in NOT_NAMES or (len(low) < 2 and low.isalpha()):
+            continue  # grammar words, and initials ("Donald J. Trump" is Donald Trump)
+        if low in MONTHS and (word != "May" or _before_number(text, tok.end())):
+            low = f"month:{MONTHS[low]}"
         out.append(Name(low, word, tok.start(), tok.end()))
     return out
 
 
-def _starts_clause(text: str, prev_end: int, start: int) -> bool:
-    """Is the gap between two tokens one after which any word is capitalised (": “", ". ")?"""
-    gap = text[prev_end:start]
-    return any(ch in gap for ch in ".:;!?\"“‘(—–") or gap.strip() == "-"
+def _before_number(text: str, end: int) -> bool:
+    return bool(re.match(r"\s*\d", text[end:]))
 
 
-def months(text: str, tokens: list[re.Match[str]]) -> list[Number]:
-    """Capitalised month names and abbreviations, as date facts (soft: "May" may be a verb)."""
-    out = []
-    for tok in tokens:
-        word = tok.group().rstrip(".")
-        if word[:1].isupper() and word.lower() in MONTHS and not (word == "May" and tok.start() == 0):
-            out.append(Number(f"month:{MONTHS[word.lower()]}", word, tok.start(), tok.end(), hard=False))
-    return out
+def _starts_clause(text: str, prev: re.Match[str], start: int) -> bool:
+    """Is the gap after ``prev`` one after which any word is capitalised (": “", ". ")?"""
+    gap = text[prev.end() : start]
+    if gap.strip() == "." and (len(prev.group()) == 1 or prev.group().lower() in NOT_NAMES):
+        return False  # "Jeffrey P. Bezos", "Mr. Smith"
+    return any(ch in gap for ch in '.:;!?"“‘(—–') or gap.strip() == "-"
 
 
-def negations(tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
-    """Negation cues: not, n't, no, never, without..."""
+def negations(tokens: list[re.Match[str]], cues: frozenset[str]) -> list[tuple[int, int]]:
+    """Negation cues among ``tokens``: not, n't, no, never... (a contraction counts once)."""
     out = []
     for tok in tokens:
         low = tok.group().lower().replace("’", "'")
-        if low in NEGATIONS or low.endswith("n't") or low == "cannot":
+        if low in cues or ("n't" in cues and low.endswith("n't")):
             out.append((tok.start(), tok.end()))
     return out
 
@@ -196,8 +344,9 @@ def extract(text: str) -> Facts:
     """All facts of one sentence's text."""
     tokens = list(WORD.finditer(text))
     return Facts(
-        numbers=tuple(sorted(numbers(text) + months(text, tokens), key=lambda n: n.start)),
+        numbers=tuple(numbers(text)),
         names=tuple(names(text, tokens)),
-        negations=tuple(negations(tokens)),
+        negations=tuple(negations(tokens, HARD_NEGATIONS)),
+        soft_negations=tuple(negations(tokens, SOFT_NEGATIONS)),
         quotes=tuple((m.start(), m.end()) for m in _QUOTE.finditer(text)),
     )

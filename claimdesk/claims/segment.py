@@ -14,7 +14,88 @@ import re
 from claimdesk.claims.model import Span
 
 ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "mx", "dr", "prof", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "rev", "hon", "fr", "inc", "ltd", "co", "corp", "plc", "bros", "llc", "vs", "etc", "no", "nos", "vol", "fig", "approx", "dept", "est", "univ", "ave", "rd", "blvd", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "al", "cf", "op"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "mx",
+        "dr",
+        "prof",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "maj",
+        "rev",
+        "hon",
+        "fr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "plc",
+        "bros",
+        "llc",
+        "vs",
+        "etc",
+        "no",
+        "nos",
+        "vol",
+        "fig",
+        "approx",
+        "dept",
+        "est",
+        "univ",
+        "ave",
+        "rd",
+        "blvd",
+        "mt",
+        "ft",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "d.c",
+        "u.s.a",
+        "al",
+        "cf",
+        "op",
+    ]
 )
 
 # Candidate ends: terminal punctuation, optional closing quotes/brackets.
@@ -64,7 +145,7 @@ def _boundary_after(text: str, m: re.Match[str]) -> int | None:
             return None
         return j
     # Glued: "court.He said" or 'Sport."I think' — only after a lowercase word or a closing mark.
-    if punct[0] in ".!?" and (nxt.isupper() or nxt in "\"“‘") and m.start() > 0:
+    if punct[0] in ".!?" and (nxt.isupper() or nxt in '"“‘') and m.start() > 0:
         before = text[m.start() - 1]
         word = _word_before(text, m.start())
         if (before.islower() or before in "\"'”’)") and len(word) > 1 and not _is_abbreviation(word):

@@ -36,9 +36,8 @@ def summarise(claims: list[Claim], original: str, variant: str) -> Summary:
     v_total = sum(_length(c, "variant") for c in claims) or 1
     fidelity *= 1 - 0.5 * added_len / v_total  # invented text dilutes fidelity too
     reworded = [c for c in copied if c.status != "kept"]
-    spin = (
-        sum((1 - (c.score - 0.8) / 0.2) * _length(c, "original") for c in reworded if c.status == "reworded")
-        / max(1, sum(_length(c, "original") for c in copied))
+    spin = sum((1 - (c.score - 0.8) / 0.2) * _length(c, "original") for c in reworded if c.status == "reworded") / max(
+        1, sum(_length(c, "original") for c in copied)
     )
     weight = 0.0
     for c in claims:
