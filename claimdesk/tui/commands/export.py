@@ -1,18 +1,101 @@
-"""`claimdesk export` (not built yet)."""
+"""`claimdesk export`: verdicts to CSV (RFC 4180, spreadsheet-safe) or JSON Lines. Never imports Textual."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
 
 from claimdesk.tui.cli import UserError
 
-HELP = "export (not built yet)"
+HELP = "export verdicts to CSV or JSON Lines (current verdicts, --history, or --claims)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No arguments yet."""
+    """--format, --out, --history, --claims, --since, --bom."""
+    parser.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default csv)")
+    parser.add_argument("--out", metavar="FILE", help="write here (atomically) instead of stdout")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--history", action="store_true", help="one row per verdict event, undone ones included")
+    which.add_argument("--claims", action="store_true", help="one row per current claim verdict")
+    parser.add_argument("--since", metavar="ISO-DATE", help="only verdicts decided at or after this date/time (UTC)")
+    parser.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte order mark (for Excel)")
+
+
+def parse_since(value: str) -> str:
+    """An ISO 8601 date or time (UTC unless it says otherwise) in the store's time format."""
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise UserError(f"--since {value!r} is not an ISO 8601 date") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    from claimdesk.store.connection import iso
+
+    return iso(moment)
+
+
+def write_csv(out: TextIO, header: Iterable[str], rows: Iterable[tuple], *, bom: bool) -> None:
+    """RFC 4180 CSV (CRLF line ends, minimal quoting); ``out`` must be opened with newline=''."""
+    if bom:
+        out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(header)
+    writer.writerows(rows)
+
+
+def write_jsonl(out: TextIO, header: Iterable[str], rows: Iterable[tuple]) -> None:
+    """One JSON object a line, keys in header order."""
+    names = tuple(header)
+    for row in rows:
+        out.write(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n")
+
+
+@contextlib.contextmanager
+def atomic_file(path: str) -> Iterator[TextIO]:
+    """A temporary file next to ``path``, renamed over it only if the block succeeds."""
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise UserError(f"{target.parent}: no such directory")
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
 
 
 def run(args: argparse.Namespace) -> int:
-    """Not built yet."""
-    raise UserError("export is not built yet")
+    """Stream the chosen rows from one cursor into the output."""
+    from claimdesk.store import Store
+    from claimdesk.store.export import export_query, stream
+
+    kind = "history" if args.history else "claims" if args.claims else "current"
+    since = parse_since(args.since) if args.since else None
+    csv_out = args.format == "csv"
+    query = export_query(kind, since, spreadsheet_safe=csv_out)
+    with Store.open(args.db) as store, contextlib.ExitStack() as stack:
+        if args.out:
+            out = stack.enter_context(atomic_file(args.out))
+        else:
+            out = sys.stdout
+            out.reconfigure(newline="")  # type: ignore[attr-defined]  # csv writes its own CRLF
+        rows = stream(store, query)
+        if csv_out:
+            write_csv(out, query.header, rows, bom=args.bom)
+        else:
+            write_jsonl(out, query.header, rows)
+    return 0

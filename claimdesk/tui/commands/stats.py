@@ -1,18 +1,34 @@
-"""`claimdesk stats` (not built yet)."""
+"""`claimdesk stats`: counts by state, by current verdict and by editor."""
 
 from __future__ import annotations
 
 import argparse
+import json
 
-from claimdesk.tui.cli import UserError
-
-HELP = "stats (not built yet)"
+HELP = "counts of variants by state and verdict, and of verdicts by editor"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No arguments yet."""
+    """--json."""
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Not built yet."""
-    raise UserError("stats is not built yet")
+    """Print the three tables (or one JSON object)."""
+    from claimdesk.store import Store, stats
+
+    with Store.open(args.db) as store:
+        report = {"state": stats.by_state(store), "verdict": stats.by_verdict(store), "editor": stats.by_editor(store)}
+    if args.json:
+        print(json.dumps(report))
+        return 0
+    print("variants by state")
+    for name, n in report["state"].items():
+        print(f"  {name:<12} {n:>9}")
+    print("variants by current verdict")
+    for name, n in report["verdict"].items() or [("(none)", 0)]:
+        print(f"  {name:<12} {n:>9}")
+    print("verdicts by editor (variants, claims, undos)")
+    for name, row in report["editor"].items():
+        print(f"  {name:<20} {row['variants']:>7} {row['claims']:>7} {row['undos']:>7}")
+    return 0

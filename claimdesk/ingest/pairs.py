@@ -1,0 +1,84 @@
+"""One intake record, `{"article": {...}, "variant": {...}}`, checked and reduced to plain text.
+
+Every way in (JSONL files, stdin) validates through here, so a record is accepted or refused
+for the same reasons whatever its source; a refusal is a ``BadRecord`` with a one-line reason.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from claimdesk.store import ArticleIn, VariantIn
+
+
+class BadRecord(ValueError):
+    """A record that cannot be ingested; the message says why in a few words."""
+
+
+_FIELDS = {"article": ("url", "title", "published"), "variant": ("url", "title", "site", "found")}
+_DATES = {"published", "found"}
+
+
+def main_text(html: str) -> str:
+    """The main text of an HTML page (boilerplate, menus and scripts removed)."""
+    import trafilatura
+
+    return (trafilatura.extract(html, include_comments=False, include_tables=False) or "").strip()
+
+
+def iso_date(value: str) -> str:
+    """An ISO 8601 date or time as stored: UTC, ``...Z``; a time without a zone is taken as UTC."""
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise BadRecord(f"{value!r} is not an ISO 8601 date") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _side(record: dict[str, Any], side: str) -> dict[str, str | None]:
+    obj = record.get(side)
+    if not isinstance(obj, dict):
+        raise BadRecord(f'"{side}" must be an object')
+    values: dict[str, str | None] = {}
+    for name in _FIELDS[side]:
+        value = obj.get(name)
+        if value is not None and not isinstance(value, str):
+            raise BadRecord(f"{side}.{name} must be a string")
+        try:
+            values[name] = iso_date(value) if value and name in _DATES else (value or None)
+        except BadRecord as exc:
+            raise BadRecord(f"{side}.{name}: {exc}") from None
+    text, html = obj.get("text"), obj.get("html")
+    if text is not None and not isinstance(text, str):
+        raise BadRecord(f"{side}.text must be a string")
+    if html is not None and not isinstance(html, str):
+        raise BadRecord(f"{side}.html must be a string")
+    if text is None and html is None:
+        raise BadRecord(f'{side} needs "text" or "html"')
+    values["text"] = text if text is not None else main_text(html or "")
+    if not (values["text"] or "").strip():
+        raise BadRecord(f"{side} has no text")
+    return values
+
+
+def parse_record(record: object) -> tuple[ArticleIn, VariantIn]:
+    """A decoded JSON value to the store's inputs, or BadRecord."""
+    if not isinstance(record, dict):
+        raise BadRecord("not a JSON object")
+    article = _side(record, "article")
+    variant = _side(record, "variant")
+    return (
+        ArticleIn(
+            text=str(article["text"]), url=article["url"], title=article["title"], published=article["published"]
+        ),
+        VariantIn(
+            text=str(variant["text"]),
+            url=variant["url"],
+            title=variant["title"],
+            site=variant["site"],
+            found=variant["found"],
+        ),
+    )

@@ -1,0 +1,83 @@
+"""Queries only the review app needs: a row's position, a key at a position, conflicts, last verdict.
+
+Built on the inbox module's filters so "what the inbox lists" has one definition. The position
+queries count over the ``(risk, id)`` index; ``key_at`` is the one place an OFFSET is used, and
+only for a jump (scrollbar drag, End) to a page whose start key is not known yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimdesk.store import verdicts
+from claimdesk.store.connection import Core
+from claimdesk.store.inbox import _where
+from claimdesk.store.models import InboxQuery, PageKey, Verdict
+
+
+def _ordering(query: InboxQuery) -> tuple[str, str]:
+    """The key expression and the descending ORDER BY of the listing."""
+    if query.sort == "risk":
+        return "(v.risk, v.id)", "v.risk DESC, v.id DESC"
+    return "v.id", "v.id DESC"
+
+
+def position(core: Core, query: InboxQuery, key: PageKey) -> int:
+    """How many rows of the listing sort before ``key`` (its index, if the row is listed)."""
+    params: dict[str, object] = {"now": core.now(), "value": key.value, "id": key.id}
+    clauses = _where(query, params)
+    expr, _order = _ordering(query)
+    clauses.append(f"{expr} > {'(:value, :id)' if query.sort == 'risk' else ':id'}")
+    row = core.read_one("SELECT count(*) FROM variants v WHERE " + " AND ".join(clauses), params)
+    return int(row[0]) if row else 0
+
+
+def key_at(core: Core, query: InboxQuery, index: int) -> PageKey | None:
+    """The key of the row at ``index`` of the listing, or None past the end."""
+    params: dict[str, object] = {"now": core.now(), "offset": max(0, index)}
+    clauses = _where(query, params)
+    _expr, order = _ordering(query)
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
+    row = core.read_one(f"SELECT v.risk, v.id FROM variants v{where} ORDER BY {order} LIMIT 1 OFFSET :offset", params)
+    if not row:
+        return None
+    return PageKey(row[0] if query.sort == "risk" else row[1], row[1])
+
+
+def newer_than(core: Core, query: InboxQuery, variant_id: int) -> int:
+    """How many listed variants arrived after ``variant_id`` (ids grow with intake)."""
+    params: dict[str, object] = {"now": core.now(), "newest": variant_id}
+    clauses = [*_where(query, params), "v.id > :newest"]
+    row = core.read_one("SELECT count(*) FROM variants v WHERE " + " AND ".join(clauses), params)
+    return int(row[0]) if row else 0
+
+
+def newest_id(core: Core) -> int:
+    """The highest variant id so far (0 for an empty store)."""
+    row = core.read_one("SELECT max(id) FROM variants")
+    return int(row[0] or 0) if row else 0
+
+
+def conflicting(core: Core, ids: Sequence[int]) -> set[int]:
+    """Of these variants, those whose editors' current verdicts disagree."""
+    if not ids:
+        return set()
+    marks = ", ".join("?" for _ in ids)
+    # Per (variant, editor) the latest live verdict; a variant conflicts if those differ.
+    sql = f"""
+    SELECT variant_id FROM (
+        SELECT v.variant_id, v.verdict, max(v.id) FROM verdicts v
+        WHERE v.variant_id IN ({marks}) AND v.claim IS NULL AND {verdicts.LIVE}
+        GROUP BY v.variant_id, v.editor
+    ) GROUP BY variant_id HAVING count(DISTINCT verdict) > 1
+    """
+    return {int(row[0]) for row in core.read(sql, list(ids))}
+
+
+def latest_verdict(core: Core, editor: str) -> Verdict | None:
+    """The editor's latest live verdict anywhere (what ``undo`` retracts after a restart)."""
+    row = core.read_one(
+        f"SELECT {verdicts.COLUMNS} FROM verdicts v WHERE v.editor = ? AND {verdicts.LIVE} ORDER BY v.id DESC LIMIT 1",
+        (editor,),
+    )
+    return Verdict(*row) if row else None

@@ -1,0 +1,30 @@
+"""Counts for `claimdesk stats`: variants by state and by current verdict, verdicts by editor."""
+
+from __future__ import annotations
+
+from claimdesk.store import inbox
+from claimdesk.store.connection import Core
+from claimdesk.store.verdicts import LIVE
+
+
+def by_state(core: Core) -> dict[str, int]:
+    """Variants by state (new, held, decided) and in total."""
+    counts = inbox.counts(core)
+    return {"new": counts.new, "held": counts.held, "decided": counts.decided, "total": counts.total}
+
+
+def by_verdict(core: Core) -> dict[str, int]:
+    """Variants by their current verdict."""
+    rows = core.read(
+        "SELECT verdict, count(*) FROM variants WHERE verdict IS NOT NULL GROUP BY verdict ORDER BY 2 DESC"
+    )
+    return {row[0]: row[1] for row in rows}
+
+
+def by_editor(core: Core) -> dict[str, dict[str, int]]:
+    """Per editor: live verdicts on variants and on claims, and undos."""
+    rows = core.read(
+        f"SELECT editor, sum(claim IS NULL AND {LIVE}), sum(claim IS NOT NULL AND {LIVE}), sum(verdict = 'undo')"
+        " FROM verdicts v GROUP BY editor ORDER BY editor"
+    )
+    return {row[0]: {"variants": row[1], "claims": row[2], "undos": row[3]} for row in rows}
