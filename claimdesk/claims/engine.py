@@ -1,13 +1,13 @@
-"""The pipeline: segment -> facts -> align -> compare -> score. Deterministic and pure."""
+"""The pipeline: segment -> align -> refine -> facts -> compare -> score. Deterministic and pure."""
 
 from __future__ import annotations
 
 import re
 
-from claimdesk.claims import facts
+from claimdesk.claims import facts, refine
 from claimdesk.claims.align import Link, align, content_words
 from claimdesk.claims.compare import Side, reasons
-from claimdesk.claims.model import STATUSES, Claim, Reason, Report, Span
+from claimdesk.claims.model import STATUSES, Claim, Report, Span
 from claimdesk.claims.segment import segment
 from claimdesk.claims.summary import summarise
 
@@ -16,24 +16,31 @@ ENGINE_VERSION = "1.0.0"
 _SPACE = re.compile(r"\s+")
 
 
-def _side(text: str, spans: list[Span], ids: tuple[int, ...]) -> tuple[Span, Side]:
-    """The span from the first to the last sentence of a claim, and its facts."""
-    span = Span(spans[ids[0]].start, spans[ids[-1]].end)
-    body = text[span.start : span.end]
-    return span, Side(body, facts.extract(body))
+def _span(spans: list[Span], ids: tuple[int, ...]) -> Span:
+    """From the first to the last sentence of a claim."""
+    return Span(spans[ids[0]].start, spans[ids[-1]].end)
 
 
-def _claim(link: Link, original: str, variant: str, o_spans: list[Span], v_spans: list[Span]) -> Claim:
+def _claims(link: Link, original: str, variant: str, o_spans: list[Span], v_spans: list[Span]) -> list[Claim]:
+    """The claim of one link, plus any unsourced part refinement cuts off it."""
     if not link.variant:
-        return Claim("dropped", 0.0, _side(original, o_spans, link.original)[0], None)
+        return [Claim("dropped", 0.0, _span(o_spans, link.original), None)]
     if not link.original:
-        return Claim("added", 0.0, None, _side(variant, v_spans, link.variant)[0])
-    o_span, o_side = _side(original, o_spans, link.original)
-    v_span, v_side = _side(variant, v_spans, link.variant)
-    if _SPACE.sub(" ", o_side.text) == _SPACE.sub(" ", v_side.text):
+        return [Claim("added", 0.0, None, _span(v_spans, link.variant))]
+    o_span, v_span = _span(o_spans, link.original), _span(v_spans, link.variant)
+    o_span, dropped = refine.split(original, o_span, variant[v_span.start : v_span.end])
+    v_span, added = refine.split(variant, v_span, original[o_span.start : o_span.end])
+    extra = [Claim("dropped", 0.0, s, None) for s in dropped] + [Claim("added", 0.0, None, s) for s in added]
+    return [_compare(original, variant, o_span, v_span), *extra]
+
+
+def _compare(original: str, variant: str, o_span: Span, v_span: Span) -> Claim:
+    """Kept, reworded or altered: what happened to an article claim the variant copies."""
+    o_text, v_text = original[o_span.start : o_span.end], variant[v_span.start : v_span.end]
+    if _SPACE.sub(" ", o_text) == _SPACE.sub(" ", v_text):
         return Claim("kept", 1.0, o_span, v_span)
-    found: tuple[Reason, ...] = reasons(o_side, v_side)
-    overlap = _overlap(o_side.text, v_side.text)
+    found = reasons(Side(o_text, facts.extract(o_text)), Side(v_text, facts.extract(v_text)))
+    overlap = _overlap(o_text, v_text)
     if found:
         return Claim("altered", round(0.5 * overlap / len(found), 3), o_span, v_span, found)
     return Claim("reworded", round(0.8 + 0.2 * overlap, 3), o_span, v_span)
@@ -45,19 +52,12 @@ def _overlap(a: str, b: str) -> float:
     return 2 * len(wa & wb) / (len(wa) + len(wb)) if wa or wb else 1.0
 
 
-def _order(claim: Claim) -> tuple[int, int]:
-    """Reading order: by the article's position, added claims by the variant's."""
-    if claim.original is not None:
-        return claim.original.start, 0
-    return -1, claim.variant.start if claim.variant else 0
-
-
 def score_pair(original: str, variant: str) -> Report:
     """Score how faithfully ``variant`` copies ``original``, claim by claim."""
     o_spans = list(segment(original))
     v_spans = list(segment(variant))
     links = align([original[s.start : s.end] for s in o_spans], [variant[s.start : s.end] for s in v_spans])
-    claims = [_claim(link, original, variant, o_spans, v_spans) for link in links]
+    claims = [c for link in links for c in _claims(link, original, variant, o_spans, v_spans)]
     claims = _reading_order(claims)
     return Report(summarise(claims, original, variant), tuple(claims))
 

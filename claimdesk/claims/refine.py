@@ -1,0 +1,78 @@
+"""Refinement: split off the part of an aligned claim that has no counterpart on the other side.
+
+Scraped pages glue captions and sentences together without a full stop ("...into mummies In a
+profile of the studio..."), so segmentation alone cannot see where an invented sentence starts.
+Alignment can: if the text after a soft boundary (a lowercase word, then a capitalised one)
+shares almost no words with the other side, it is a sentence of its own — added in a variant,
+dropped from an article. Prefix sums over the claim's words keep this one pass per claim.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate
+
+from claimdesk.claims.align import content_words
+from claimdesk.claims.model import Span
+
+# A lowercase word (or number, or closing mark) then a capital: where a glued sentence may begin.
+_SOFT = re.compile(r"(?<=[a-z0-9%)\]\"'”’])\s+(?=[\"“‘']?[A-Z])")
+UNSOURCED = 0.25  # at most this share of a part's words found on the other side
+MIN_WORDS = 4  # a part this small is a phrase, not a sentence to flag
+
+
+class _Counts:
+    """Content words of a claim, and how many of them the other side has, up to each position."""
+
+    def __init__(self, body: str, other: frozenset[str]) -> None:
+        words = [(m.start(), m.group()) for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", body)]
+        self.starts = [s for s, _ in words]
+        flags = [(w in c, w in other) for _, w in words for c in [content_words(w)]]
+        self.content = [0, *accumulate(int(a) for a, _ in flags)]
+        self.found = [0, *accumulate(int(a and b) for a, b in flags)]
+
+    def index(self, pos: int) -> int:
+        """Number of words that start before ``pos``."""
+        lo, hi = 0, len(self.starts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.starts[mid] < pos:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def unsourced(self, a: int, b: int) -> bool:
+        """Are words ``a`` to ``b`` enough to be a sentence and almost all absent on the other side?"""
+        n = self.content[b] - self.content[a]
+        return n >= MIN_WORDS and (self.found[b] - self.found[a]) <= UNSOURCED * n
+
+
+def split(text: str, span: Span, other: str) -> tuple[Span, list[Span]]:
+    """The part of ``span`` that ``other`` accounts for, and the unsourced parts cut from its ends."""
+    body = text[span.start : span.end]
+    cuts = [(m.start(), m.end()) for m in _SOFT.finditer(body)]
+    if not cuts:
+        return span, []
+    counts = _Counts(body, content_words(other))
+    total = len(counts.starts)
+    core_start, core_end = 0, len(body)
+    end_word = total
+    for before, after in cuts:  # tail: the earliest boundary after which nothing is sourced
+        k = counts.index(after)
+        if counts.unsourced(k, total) and not counts.unsourced(0, k):
+            core_end, end_word = before, k
+            break
+    for _before, after in reversed(cuts):  # head: the latest boundary before which nothing is
+        if after >= core_end:
+            continue
+        k = counts.index(after)
+        if counts.unsourced(0, k) and not counts.unsourced(k, end_word):
+            core_start = after
+            break
+    extra = []
+    if core_start:
+        extra.append(Span(span.start, span.start + len(body[:core_start].rstrip())))
+    if core_end < len(body):
+        extra.append(Span(span.start + len(body) - len(body[core_end:].lstrip()), span.end))
+    return Span(span.start + core_start, span.start + core_end), extra
