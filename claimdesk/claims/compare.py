@@ -8,6 +8,7 @@ that vanished without a new number in its place ("two" -> "dual") is just spinni
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -51,6 +52,7 @@ def _name_reasons(o: Side, v: Side) -> list[Reason]:
     v_keys = Counter(n.key for n in v.facts.names)
     missing = _runs(_surplus(o.facts.names, v_keys), o.text)
     extra = _runs(_surplus(v.facts.names, o_keys), v.text)
+    missing, extra = _without_acronyms(missing, extra)
     if not (missing and extra):
         # A name left out, or one added around spun words, is not a swap of one name for another;
         # spinners also swap in capitalised synonyms ("water" -> "H2O"), so a lone new name is noise.
@@ -58,6 +60,30 @@ def _name_reasons(o: Side, v: Side) -> list[Reason]:
     return [
         Reason("date" if _is_date(a) and _is_date(b) else "entity", a, b) for a, b in zip(missing, extra, strict=False)
     ]
+
+
+def _initials(value: str) -> str:
+    words = re.findall(r"[^\W_]+", value)
+    if len(words) > 1 and all(len(w) == 1 for w in words):
+        return "".join(words).lower()  # "U.S." -> "us"
+    if len(words) == 1 and value.isupper():
+        return value.lower()  # "US", "NHS"
+    return "".join(w[0] for w in words if w[0].isupper()).lower()
+
+
+def _without_acronyms(missing: list[str], extra: list[str]) -> tuple[list[str], list[str]]:
+    """ "United States" and "U.S." (or "US") are one name: drop such pairs from both sides."""
+    out_extra = list(extra)
+    kept_missing = []
+    for name in missing:
+        partner = next(
+            (e for e in out_extra if " " in name.strip() + e.strip() and _initials(e) == _initials(name)), None
+        )
+        if partner is None:
+            kept_missing.append(name)
+        else:
+            out_extra.remove(partner)
+    return kept_missing, out_extra
 
 
 def _surplus(names: tuple[Name, ...], other: Counter) -> list[Name]:

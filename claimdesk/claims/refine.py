@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
-from claimdesk.claims.align import content_words
+from claimdesk.claims.align import STOPWORDS, content_words
 from claimdesk.claims.model import Span
 
 # A lowercase word (or number, or closing mark) then a capital: where a glued sentence may begin.
@@ -48,10 +48,16 @@ class _Counts:
         return n >= MIN_WORDS and (self.found[b] - self.found[a]) <= UNSOURCED * n
 
 
+def _ends_in_function_word(body: str, end: int) -> bool:
+    """No sentence ends in "a", "the", "of": a capital after one is a name ("as a U.S. firm")."""
+    last = re.search(r"[^\W_]+$", body[:end])
+    return bool(last) and last.group().lower() in STOPWORDS
+
+
 def split(text: str, span: Span, other: str) -> tuple[Span, list[Span]]:
     """The part of ``span`` that ``other`` accounts for, and the unsourced parts cut from its ends."""
     body = text[span.start : span.end]
-    cuts = [(m.start(), m.end()) for m in _SOFT.finditer(body)]
+    cuts = [(m.start(), m.end()) for m in _SOFT.finditer(body) if not _ends_in_function_word(body, m.start())]
     if not cuts:
         return span, []
     counts = _Counts(body, content_words(other))
