@@ -7,7 +7,9 @@ only for a jump (scrollbar drag, End) to a page whose start key is not known yet
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
+from pathlib import Path
 
 from claimdesk.store import verdicts
 from claimdesk.store.connection import Core
@@ -30,6 +32,13 @@ def position(core: Core, query: InboxQuery, key: PageKey) -> int:
     clauses.append(f"{expr} > {'(:value, :id)' if query.sort == 'risk' else ':id'}")
     row = core.read_one("SELECT count(*) FROM variants v WHERE " + " AND ".join(clauses), params)
     return int(row[0]) if row else 0
+
+
+def listed(core: Core, query: InboxQuery, variant_id: int) -> bool:
+    """Whether the listing still shows the variant (a verdict may have filtered it out)."""
+    params: dict[str, object] = {"now": core.now(), "anchor": variant_id}
+    clauses = [*_where(query, params), "v.id = :anchor"]
+    return core.read_one("SELECT 1 FROM variants v WHERE " + " AND ".join(clauses), params) is not None
 
 
 def key_at(core: Core, query: InboxQuery, index: int) -> PageKey | None:
@@ -81,3 +90,12 @@ def latest_verdict(core: Core, editor: str) -> Verdict | None:
         (editor,),
     )
     return Verdict(*row) if row else None
+
+
+def change_probe(path: str | Path) -> sqlite3.Connection:
+    """A connection kept only to ask ``PRAGMA data_version`` between polls.
+
+    ``data_version`` is per connection, so the probe must outlive each poll; polls run one at a
+    time in worker threads (the timer is re-armed after each finishes), hence no same-thread check.
+    """
+    return sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)

@@ -78,7 +78,8 @@ def page(
     limit: int = 50,
 ) -> InboxPage:
     """Up to ``limit`` rows after ``after`` (or before ``before``), riskiest or newest first."""
-    params: dict[str, object] = {"now": core.now(), "limit": limit}
+    # One row more than asked tells whether another page follows in the direction of travel.
+    params: dict[str, object] = {"now": core.now(), "limit": limit + 1}
     clauses = _where(query, params)
     key = "(v.risk, v.id)" if query.sort == "risk" else "v.id"
     mark = "(:value, :id)" if query.sort == "risk" else ":id"
@@ -91,13 +92,14 @@ def page(
     sql = _SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "")
     sql += f" ORDER BY {order.format('ASC' if backwards else 'DESC')} LIMIT :limit"
     rows = [_row(r) for r in core.read(sql, params)]
+    beyond = len(rows) > limit
+    del rows[limit:]
     if backwards:
         rows.reverse()
     if not rows:
         return InboxPage((), None, None)
-    full = len(rows) == limit
-    more_after = backwards or full
-    more_before = full if backwards else edge is not None
+    more_after = True if backwards else beyond
+    more_before = beyond if backwards else edge is not None
     return InboxPage(
         tuple(rows),
         next=rows[-1].key(query.sort) if more_after else None,
