@@ -103,8 +103,8 @@ MONTHS = {
 }
 # Hard cues are never touched by a spinner; soft ones have synonyms it may swap in ("without" ->
 # "but"), so only a soft cue that appears from nowhere counts.
-HARD_NEGATIONS = frozenset(["not", "no", "never", "nor", "cannot", "n't"])
-SOFT_NEGATIONS = frozenset(["without", "nobody", "nothing", "none", "neither", "nowhere", "noone"])
+HARD_NEGATIONS = frozenset(["not", "never", "cannot", "n't"])
+SOFT_NEGATIONS = frozenset(["no", "nor", "without", "nobody", "nothing", "none", "neither", "nowhere", "noone"])
 # Words that are capitalised for reasons other than being a name.
 NOT_NAMES = frozenset(
     [
@@ -256,11 +256,25 @@ def _words_value(words: str) -> float | None:
     return total + current if seen else None
 
 
+_ORDINAL = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b|\b(" + "|".join(ORDINALS) + r")\b", re.IGNORECASE)
+
+
+def ordinals(text: str) -> list[Number]:
+    """ "1st" (hard) and "first" (soft) compare equal; "first" may be spun to "initial"."""
+    out = []
+    for m in _ORDINAL.finditer(text):
+        value = int(m.group(1)) if m.group(1) else ORDINALS[m.group(2).lower()]
+        out.append(Number(f"ord:{value}", m.group(), m.start(), m.end(), hard=bool(m.group(1))))
+    return out
+
+
 def numbers(text: str) -> list[Number]:
-    """Numbers in ``text``: digits (hard), number words and month names (soft unless digit-led)."""
-    out: list[Number] = []
-    taken: list[tuple[int, int]] = []
+    """Numbers in ``text``: digits are hard facts, number words and ordinals soft ones."""
+    out: list[Number] = ordinals(text)
+    taken: list[tuple[int, int]] = [(n.start, n.end) for n in out]
     for m in _NUMBER.finditer(text):
+        if any(s <= m.start("num") < e for s, e in taken):
+            continue
         start, end = m.start("num"), m.end()
         if start > 0 and (text[start - 1].isalpha()):
             # "A5", "F1", "MP3": an identifier; compare it as a name-like token instead.
@@ -288,14 +302,12 @@ def numbers(text: str) -> list[Number]:
             not in ("hundred", "dozen", "thousand", "million", "billion", "trillion")
             else m.start()
         )
-        if words.lower() == "one":
-            continue  # "one of them", "no one": too often not a count
         pct = re.match(r"\s?(%|per\s?cent\b|percent\b)", text[m.end() :], re.IGNORECASE)
         key = _canonical(value) + ("%" if pct else "")
         out.append(
             Number(key, re.sub(r"[\s-]+and$", "", text[start : m.end()].strip(" -")), start, m.end(), hard=False)
         )
-    return out
+    return sorted(out, key=lambda n: n.start)
 
 
 def names(text: str, tokens: list[re.Match[str]]) -> list[Name]:
