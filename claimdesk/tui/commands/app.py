@@ -1,18 +1,43 @@
-"""`claimdesk app` (not built yet)."""
+"""Plain `claimdesk`: the inbox on ``--db`` as ``--editor``."""
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from claimdesk.tui.cli import UserError
 
-HELP = "app (not built yet)"
+if TYPE_CHECKING:
+    from claimdesk.tui.keymap import Config
+
+HELP = "open the review app (the default command)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No arguments yet."""
+    """No arguments beyond --db and --editor."""
 
 
 def run(args: argparse.Namespace) -> int:
-    """Not built yet."""
-    raise UserError("app is not built yet")
+    """Load the editor's config, then run the app until they quit."""
+    from claimdesk.tui.keymap import ConfigError, load_config
+
+    try:
+        config = load_config()
+    except ConfigError as exc:
+        raise UserError(str(exc)) from None
+    return run_app(args.db, args.editor, config)
+
+
+def run_app(db: str, editor: str, config: Config) -> int:
+    """Start Textual (imported here only, so other commands never pay for it)."""
+    import sqlite3
+
+    from claimdesk.store import StoreError
+    from claimdesk.tui.app import ClaimdeskApp
+
+    try:
+        app = ClaimdeskApp(db, editor, config=config)
+    except (StoreError, sqlite3.Error, OSError) as exc:
+        raise UserError(f"cannot open the store {db}: {exc}") from None
+    app.run()
+    return 0

@@ -1,0 +1,40 @@
+"""The line under the inbox: totals by state, the listing's sort and filters, the editor's day."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from claimdesk.store import InboxCounts, InboxQuery
+from claimdesk.tui.components.styles import STATE_GLYPH
+from claimdesk.tui.safe import clean
+
+
+def status_text(counts: InboxCounts, listed: int, query: InboxQuery, done_today: int) -> Text:
+    """Plain words and glyphs, so the line reads the same without colour."""
+    text = Text(f"{counts.total:,} variants ")
+    text.append(f"{STATE_GLYPH['new']}{counts.new:,} new ")
+    text.append(f"{STATE_GLYPH['held']}{counts.held:,} held ")
+    text.append(f"{STATE_GLYPH['decided']}{counts.decided:,} decided ")
+    text.append(f"│ you today: {done_today:,} ", style="bold")
+    shown = [f"sort:{query.sort}"]
+    for name in ("state", "verdict", "site"):
+        value = getattr(query, name)
+        if value:
+            shown.append(f"{name}:{value}")
+    if query.search:
+        shown.append(f"/{query.search}")
+    text.append(f"│ {listed:,} listed " + clean(" ".join(shown), keep_newlines=False), style="dim")
+    return text
+
+
+class StatusLine(Static):
+    """One line of totals; updated by the inbox screen after each poll that saw a change."""
+
+    DEFAULT_CSS = """
+    StatusLine { height: 1; background: $panel; }
+    """
+
+    def show(self, counts: InboxCounts, listed: int, query: InboxQuery, done_today: int) -> None:
+        """Redraw with fresh figures."""
+        self.update(status_text(counts, listed, query, done_today))

@@ -1,0 +1,71 @@
+"""Mark what changed between an article claim and its variant claim, word by word.
+
+Changed words are underlined; the values a reason names (``35,000`` -> ``30,000``) are marked
+loudest. Text is built with ``rich.text.Text`` and styles only, never markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from rich.text import Text
+
+from claimdesk.claims import Reason
+from claimdesk.tui.components.styles import ALTERED_FACT, CHANGED_WORD
+from claimdesk.tui.safe import clean
+
+_WORD = re.compile(r"\S+")
+_EDGE_PUNCT = re.compile(r"^\W+|\W+$")
+
+
+def _words(text: str) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text))
+
+
+def _key(word: str) -> str:
+    """Compare words without case or surrounding punctuation, so "Said," matches "said"."""
+    return _EDGE_PUNCT.sub("", word.lower()) or word
+
+
+def _mark_values(text: Text, values: Iterable[str]) -> None:
+    """Mark every occurrence of each non-empty value (exact case first, else ignoring case)."""
+    plain = text.plain
+    lowered = plain.lower()
+    for value in values:
+        value = clean(value, keep_newlines=False).strip()
+        if not value:
+            continue
+        haystack, needle = (plain, value) if value in plain else (lowered, value.lower())
+        start = haystack.find(needle)
+        while start >= 0:
+            text.stylize(ALTERED_FACT, start, start + len(needle))
+            start = haystack.find(needle, start + len(needle))
+
+
+def mark_pair(original: str, variant: str, reasons: Iterable[Reason] = ()) -> tuple[Text, Text]:
+    """Both sides of a paired claim as ``Text`` with changed words and altered facts marked."""
+    left, right = Text(original), Text(variant)
+    a, b = _words(original), _words(variant)
+    matcher = SequenceMatcher(None, [_key(m.group()) for m in a], [_key(m.group()) for m in b], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for m in a[i1:i2]:
+            left.stylize(CHANGED_WORD, m.start(), m.end())
+        for m in b[j1:j2]:
+            right.stylize(CHANGED_WORD, m.start(), m.end())
+    reasons = tuple(reasons)
+    _mark_values(left, (r.original for r in reasons))
+    _mark_values(right, (r.variant for r in reasons))
+    return left, right
+
+
+def reason_text(reason: Reason) -> Text:
+    """One reason as plain words with both values: ``number: 35,000 → 30,000``."""
+    text = Text(f"{clean(reason.kind, keep_newlines=False)}: ")
+    text.append(clean(reason.original, keep_newlines=False) or "∅", ALTERED_FACT)
+    text.append(" → ")
+    text.append(clean(reason.variant, keep_newlines=False) or "∅", ALTERED_FACT)
+    return text

@@ -1,0 +1,42 @@
+"""Messages between the inbox's worker threads and its widgets.
+
+Workers never touch widgets: they post one of these (thread-safe) and the widget applies the
+result on the UI thread, dropping it if the listing changed since (``generation``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from claimdesk.store.models import InboxCounts, InboxRow
+
+
+@dataclass
+class PageLoaded(Message):
+    """Rows ``[page * size, page * size + len(rows))`` of the listing read by a worker."""
+
+    generation: int
+    page: int
+    rows: tuple[InboxRow, ...]
+    conflicts: frozenset[int]
+
+
+@dataclass
+class ListingCounted(Message):
+    """A fresh row count, where the anchored variant now sits (None if unlisted), what is new."""
+
+    generation: int
+    total: int
+    anchor_index: int | None
+    new_since: int
+    newest: int
+
+
+@dataclass
+class StoreChanged(Message):
+    """The poller saw another commit: totals for the status line and the editor's day."""
+
+    counts: InboxCounts
+    done_today: int

@@ -1,0 +1,1 @@
+"""Screens of the claimdesk app: inbox, review, help and the small input dialogs."""
