@@ -268,7 +268,12 @@ def _fill_gaps(scored: list, o_to_v: dict[int, int], v_to_o: dict[int, int]) -> 
 
 
 def _group(o_words, v_words, weights, o_to_v, v_to_o, dice, n_o, n_v) -> list[Link]:
-    """Attach leftovers to a matched neighbour that contains them (split or merge)."""
+    """Attach leftovers to a matched neighbour that contains them (split or merge).
+
+    Only the words the neighbour's own partner leaves unexplained count: a short dropped
+    sentence that repeats its neighbour's words ("We know where to look. We know how to look.")
+    is dropped, not merged.
+    """
     extra_v: dict[int, list[int]] = defaultdict(list)  # original i -> more variant sentences
     extra_o: dict[int, list[int]] = defaultdict(list)  # variant j -> more original sentences
     for j in range(n_v):
@@ -276,7 +281,7 @@ def _group(o_words, v_words, weights, o_to_v, v_to_o, dice, n_o, n_v) -> list[Li
             continue
         for nb in (j - 1, j + 1):
             i = v_to_o.get(nb)
-            if i is not None and _contained(v_words[j], o_words[i], weights):
+            if i is not None and _contained(v_words[j], o_words[i] - v_words[nb], weights):
                 extra_v[i].append(j)
                 break
     for i in range(n_o):
@@ -284,7 +289,7 @@ def _group(o_words, v_words, weights, o_to_v, v_to_o, dice, n_o, n_v) -> list[Li
             continue
         for nb in (i - 1, i + 1):
             j = o_to_v.get(nb)
-            if j is not None and _contained(o_words[i], v_words[j], weights):
+            if j is not None and _contained(o_words[i], v_words[j] - o_words[nb], weights):
                 extra_o[j].append(i)
                 break
     attached_v = {j for js in extra_v.values() for j in js}
