@@ -116,3 +116,33 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
             """Quiet: the tests read hit counts, not logs."""
 
     return Handler
+
+
+# A fictional article and a spun copy of it, written for these tests.
+ARTICLE_TITLE = "Harbour town opens its new lifeboat station"
+ARTICLE_TEXT = (
+    "The town of Kestrel Bay opened its new lifeboat station on Saturday after four years of fundraising. "
+    "Mayor Ilse Varga said the station cost 2.4 million euros and will house two boats. "
+    "About 1,200 residents attended the ceremony on the harbour wall. "
+    "The old station, built in 1931, will become a maritime museum next spring. "
+    '"We never gave up on this project," Varga told the crowd.'
+)
+VARIANT_TITLE = "Harbor village unveils a fresh lifeboat base"
+VARIANT_TEXT = (
+    "A village of Kestrel Bay unveiled its fresh lifeboat base on Saturday after four years of fundraising. "
+    "Mayor Ilse Varga pronounced the base cost 3.1 million euros and will house two boats. "
+    "About 1,200 locals attended a ceremony on the harbour wall. "
+    '"We never gave up on this project," Varga told the crowd.'
+)
+
+
+def html_page(title: str, text: str, *, charset: str = "utf-8", meta: bool = True) -> str:
+    """A news page: navigation, the article in paragraphs, a footer, as a site would serve it."""
+    paragraphs = "".join(f"<p>{sentence.strip()}.</p>" for sentence in text.split(". ") if sentence.strip())
+    head = f'<meta charset="{charset}">' if meta else ""
+    return (
+        f"<!DOCTYPE html><html><head>{head}<title>{title}</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+        f"<article><h1>{title}</h1>{paragraphs}</article>"
+        "<footer>All rights reserved. Subscribe to our newsletter.</footer></body></html>"
+    )

@@ -1,18 +1,50 @@
-"""`claimdesk fetch` (not built yet)."""
+"""`claimdesk fetch ARTICLE_URL VARIANT_URL...`: fetch an article and its copies, store them scored."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import sys
 
 from claimdesk.tui.cli import UserError
 
-HELP = "fetch (not built yet)"
+HELP = "fetch an article and copies of it by URL, and store them scored claim by claim"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """No arguments yet."""
+    """ARTICLE_URL VARIANT_URL [VARIANT_URL ...] and the client options."""
+    from claimdesk.ingest.http_options import add_client_arguments
+
+    parser.add_argument("article_url", metavar="ARTICLE_URL", help="the original, as published")
+    parser.add_argument("variant_urls", metavar="VARIANT_URL", nargs="+", help="a copy of it found elsewhere")
+    add_client_arguments(parser)
+
+
+async def _fetch(args: argparse.Namespace) -> int:
+    from claimdesk.ingest.client import CarefulClient
+    from claimdesk.ingest.fetch import Fetcher, fetch_pairs
+    from claimdesk.ingest.http_options import settings_from
+    from claimdesk.store import Store
+
+    added = skipped = failed = 0
+    with Store.open(args.db) as store:
+        async with CarefulClient(settings_from(args)) as client:
+            async for outcome in fetch_pairs(Fetcher(client, store), args.article_url, args.variant_urls):
+                if outcome.result is None:
+                    failed += 1
+                    print(f"claimdesk: fetch failed: {outcome.error}", file=sys.stderr)
+                elif outcome.result.added:
+                    added += 1
+                    print(f"added variant {outcome.result.variant_id}: {outcome.url}")
+                else:
+                    skipped += 1
+                    print(f"already stored as variant {outcome.result.variant_id}: {outcome.url}")
+    print(f"added {added}, skipped {skipped}, failed {failed}")
+    return 1 if failed else 0
 
 
 def run(args: argparse.Namespace) -> int:
-    """Not built yet."""
-    raise UserError("fetch is not built yet")
+    """Fetch concurrently; one line per URL; exit 1 if any URL failed."""
+    if args.deadline <= 0 or args.max_bytes <= 0:
+        raise UserError("--deadline and --max-bytes must be positive")
+    return asyncio.run(_fetch(args))

@@ -1,0 +1,122 @@
+"""Turn URLs (or feed sides) into stored, scored pairs, the same way `claimdesk ingest` does.
+
+Fetching is concurrent and asynchronous; storing is not: every write goes through the one
+``Store`` of this thread, one short transaction per pair, so a pair is either wholly stored
+or not at all. An article already in the store under its URL is not fetched again, and one
+article URL named by several entries is fetched once per run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from claimdesk.ingest.client import PAGE_TYPES, CarefulClient
+from claimdesk.ingest.extract import extract
+from claimdesk.ingest.feeds import Side
+from claimdesk.ingest.http_errors import FetchError
+from claimdesk.ingest.pairs import main_text
+from claimdesk.store import AddResult, ArticleIn, Store, VariantIn
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Plain text of one side, with the title found for it."""
+
+    text: str
+    title: str | None
+
+
+class Fetcher:
+    """Fetches the texts of pairs through one careful client, remembering articles within a run."""
+
+    def __init__(self, client: CarefulClient, store: Store) -> None:
+        self.client = client
+        self.store = store
+        self._articles: dict[str, asyncio.Task[Text]] = {}
+
+    async def page_text(self, url: str) -> Text:
+        """Fetch and extract one page; :class:`FetchError` if it fails or has no text."""
+        page = await self.client.get(url, accept=PAGE_TYPES)
+        try:
+            extracted = extract(page)
+        except Exception as exc:  # a hostile page may break the HTML parser in any way: report, go on
+            raise FetchError(url, f"could not extract the text ({type(exc).__name__}: {exc})") from exc
+        if not extracted.text.strip():
+            raise FetchError(url, "no main text found on the page")
+        return Text(extracted.text, extracted.title)
+
+    async def article_text(self, url: str) -> Text:
+        """The article at ``url``: from the store if it is there, else fetched (once per run)."""
+        stored = self.store.find_article_by_url(url)
+        if stored is not None:
+            return Text(stored.text, stored.title)
+        if url not in self._articles:
+            self._articles[url] = asyncio.ensure_future(self.page_text(url))
+        return await asyncio.shield(self._articles[url])
+
+    async def side_text(self, side: Side, *, article: bool) -> Text:
+        """A feed side's text: given inline (HTML reduced to its main text), else fetched."""
+        if side.text is not None:
+            return Text(side.text, side.title)
+        if side.html is not None:
+            text = main_text(side.html)  # as `claimdesk ingest` reduces HTML
+            if not text:
+                raise FetchError(side.url or "an entry", "no main text in the html given by the feed")
+            return Text(text, side.title)
+        assert side.url is not None  # feeds.py refuses a side with neither content nor URL
+        fetched = await (self.article_text(side.url) if article else self.page_text(side.url))
+        return Text(fetched.text, side.title or fetched.title)
+
+    async def pair(self, article: Side, variant: Side) -> tuple[ArticleIn, VariantIn]:
+        """Both sides' texts, ready to store; the article and the copy are fetched concurrently."""
+        a, v = await asyncio.gather(self.side_text(article, article=True), self.side_text(variant, article=False))
+        return (
+            ArticleIn(a.text, url=article.url, title=a.title, published=article.date),
+            VariantIn(v.text, url=variant.url, title=v.title, site=variant.site, found=variant.date),
+        )
+
+    def close(self) -> None:
+        """Cancel article fetches nobody waits for any more (after a stop)."""
+        for task in self._articles.values():
+            task.cancel()
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one URL: stored (``result``), or why not (``error``, one line)."""
+
+    url: str
+    result: AddResult | None = None
+    error: str | None = None
+
+
+async def fetch_pairs(fetcher: Fetcher, article_url: str, variant_urls: list[str]) -> AsyncIterator[Outcome]:
+    """Fetch an article and its copies concurrently; store each pair as soon as it is ready.
+
+    A failed copy does not stop the others. A failed article is reported once, and its copies
+    are reported as not stored (there is nothing to compare them with).
+    """
+    article = Side(article_url)
+    tasks = {asyncio.ensure_future(fetcher.pair(article, Side(url))): url for url in dict.fromkeys(variant_urls)}
+    try:
+        try:
+            await fetcher.article_text(article_url)
+        except FetchError as exc:
+            yield Outcome(article_url, error=str(exc))
+            for task, url in tasks.items():
+                task.cancel()
+                yield Outcome(url, error=f"{url}: not stored: its article could not be fetched")
+            return
+        for done in asyncio.as_completed(tasks):
+            try:
+                article_in, variant_in = await done
+            except FetchError as exc:
+                yield Outcome(exc.url, error=str(exc))
+                continue
+            yield Outcome(variant_in.url or "", result=fetcher.store.add_pair(article_in, variant_in))
+    finally:
+        for task in tasks:
+            task.cancel()
+        fetcher.close()
