@@ -1,0 +1,241 @@
+"""Every status through `score_pair`, on fictional news copy written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdesk.claims import Claim, Report, score_pair
+
+P1 = (
+    "The Harrowgate library reopened on Monday after a two-year renovation. "
+    "Librarian Petra Holm said the number of visitors had doubled in the first week."
+)
+P2 = (
+    "The renovation cost the county £3.2m, paid from a heritage grant. "
+    "Councillor Dev Anand called the building the jewel of the valley."
+)
+P3 = "Opening hours will be extended to 9pm on weekdays from March."
+ARTICLE = f"Harrowgate library reopens\n\n{P1}\n\n{P2}\n\n{P3}\n"
+
+
+def only(report: Report, status: str) -> list[Claim]:
+    return [c for c in report.claims if c.status == status]
+
+
+def flagged(report: Report) -> list[Claim]:
+    return [c for c in report.claims if c.status in ("altered", "dropped", "added")]
+
+
+def one_pair(original: str, variant: str) -> Claim:
+    """The single claim of a one-sentence pair."""
+    (claim,) = score_pair(original, variant).claims
+    return claim
+
+
+def reason_values(claim: Claim) -> list[tuple[str, str, str]]:
+    return [(r.kind, r.original, r.variant) for r in claim.reasons]
+
+
+def test_identical_text_is_kept_with_fidelity_one() -> None:
+    report = score_pair(ARTICLE, ARTICLE)
+    assert {c.status for c in report.claims} == {"kept"}
+    assert all(c.score == 1.0 for c in report.claims)
+    assert report.summary.fidelity == 1.0
+    assert report.summary.coverage == 1.0
+    assert report.summary.counts["kept"] == len(report.claims) == 6
+
+
+def test_identical_text_is_kept_even_for_a_sentence_of_common_words() -> None:
+    """'It was not.' carries no rare word, yet a verbatim copy of it is still a copy."""
+    text = "The Harrowgate council voted on the bridge. It was not."
+    report = score_pair(text, text)
+    assert [c.status for c in report.claims] == ["kept", "kept"]
+
+
+@pytest.mark.parametrize(
+    ("original", "variant"),
+    [
+        (
+            "The Harrowgate library reopened on Monday after a long renovation.",
+            "A Harrowgate library reopened on Monday following a lengthy refurbishment.",
+        ),
+        (
+            "Librarian Petra Holm said the number of visitors had doubled.",
+            "Librarian Petra Holm pronounced the quantity of guests had doubled.",
+        ),
+        ("The quarry in Marlow hired five drivers last year.", "The quarry in Marlow employed 5 motorists final year."),
+        ("The museum in Corvale now holds 1,500 masks.", "The museum in Corvale presently holds 1500 masks."),
+        (
+            "The port of Dunmere lost a million tonnes of trade.",
+            "The port of Dunmere misplaced 1 million tonnes of commerce.",
+        ),
+        ("The Dunmere bridge will cost £4.5bn to build.", "The Dunmere bridge will cost £4.5 billion to construct."),
+        ("Turnout in Corvale fell 12 per cent in January.", "Turnout in Corvale dropped 12% in Jan."),
+    ],
+    ids=["synonyms", "title-and-name", "five-5", "1,500-1500", "a-million", "bn-billion", "per-cent-and-month"],
+)
+def test_spun_words_and_numbers_written_another_way_are_reworded(original: str, variant: str) -> None:
+    claim = one_pair(original, variant)
+    assert claim.status == "reworded", reason_values(claim)
+    assert claim.reasons == ()
+    assert 0.8 <= claim.score <= 1.0
+
+
+def test_changed_number_is_altered_with_both_values() -> None:
+    claim = one_pair(
+        "The museum in Corvale now holds 1,500 masks.",
+        "The museum in Corvale presently holds 1,800 masks.",
+    )
+    assert claim.status == "altered"
+    assert reason_values(claim) == [("number", "1,500", "1,800")]
+    assert claim.score < 0.8
+
+
+def test_changed_amount_of_money_is_altered() -> None:
+    claim = one_pair("The Dunmere bridge will cost £4.5bn.", "The Dunmere bridge will cost £5.4bn.")
+    assert reason_values(claim) == [("number", "£4.5bn", "£5.4bn")]
+
+
+def test_changed_currency_is_altered() -> None:
+    """Pounds made dollars is a different sum of money, even with the same digits."""
+    claim = one_pair("The Dunmere bridge will cost £4.5bn to build.", "The Dunmere bridge will cost $4.5bn to build.")
+    assert claim.status == "altered"
+    assert [r.kind for r in claim.reasons] == ["number"]
+
+
+def test_changed_number_word_is_altered() -> None:
+    claim = one_pair("The quarry in Marlow hired five drivers.", "The quarry in Marlow hired 7 drivers.")
+    assert claim.status == "altered"
+    assert reason_values(claim) == [("number", "five", "7")]
+
+
+def test_replaced_name_is_altered_entity() -> None:
+    claim = one_pair(
+        "The old mill was bought by Harriet Quill in 2019.",
+        "The old mill was purchased by Oscar Vance in 2019.",
+    )
+    assert claim.status == "altered"
+    assert reason_values(claim) == [("entity", "Harriet Quill", "Oscar Vance")]
+
+
+def test_inserted_not_is_altered_negation() -> None:
+    claim = one_pair(
+        "The mill in Marlow will close this winter, the owners said.",
+        "The mill in Marlow will not close this winter, the owners pronounced.",
+    )
+    assert claim.status == "altered"
+    (reason,) = claim.reasons
+    assert reason.kind == "negation"
+    assert "not" in reason.variant.split()
+    assert "not" not in reason.original.split()
+
+
+def test_removed_not_is_altered_negation() -> None:
+    claim = one_pair(
+        "The mill in Marlow will not close this winter, the owners said.",
+        "The mill in Marlow will close this winter, the owners said.",
+    )
+    assert claim.status == "altered"
+    (reason,) = claim.reasons
+    assert reason.kind == "negation"
+    assert "not" in reason.original.split()
+    assert "not" not in reason.variant.split()
+
+
+@pytest.mark.parametrize(("before", "after"), [("is", "isn't"), ("has", "has never"), ("can", "cannot")])
+def test_other_hard_cues_inserted_are_altered_negation(before: str, after: str) -> None:
+    claim = one_pair(
+        f"Councillor Dev Anand said the bridge {before} safe for lorries.",
+        f"Councillor Dev Anand said the bridge {after} safe for lorries.",
+    )
+    assert [r.kind for r in claim.reasons] == ["negation"]
+
+
+def test_negation_inserted_inside_a_quotation_is_altered_quote() -> None:
+    claim = one_pair(
+        '"The mill will close this winter," said owner Harriet Quill.',
+        '"The mill will not close this winter," said owner Harriet Quill.',
+    )
+    assert claim.status == "altered"
+    (reason,) = claim.reasons
+    assert reason.kind == "quote"
+    assert reason.original == '"The mill will close this winter,"'
+    assert reason.variant == '"The mill will not close this winter,"'
+
+
+def test_intact_quote_with_spun_attribution_is_reworded() -> None:
+    claim = one_pair(
+        "“We will rebuild the mill,” owner Harriet Quill said on Tuesday.",
+        "“We will rebuild the mill,” proprietor Harriet Quill pronounced on Tuesday.",
+    )
+    assert claim.status == "reworded"
+
+
+def test_missing_sentence_is_dropped() -> None:
+    variant = f"Harrowgate library reopens\n\n{P1}\n\n{P3}\n"
+    report = score_pair(ARTICLE, variant)
+    dropped = only(report, "dropped")
+    assert [ARTICLE[c.original.start : c.original.end] for c in dropped] == [
+        "The renovation cost the county £3.2m, paid from a heritage grant.",
+        "Councillor Dev Anand called the building the jewel of the valley.",
+    ]
+    assert all(c.variant is None and c.reasons == () for c in dropped)
+    assert len(flagged(report)) == 2
+    assert report.summary.coverage < 1.0
+
+
+def test_invented_sentence_is_added() -> None:
+    invented = "Mayor Rolf Jansen promised 40 new reading rooms by 2031."
+    variant = f"Harrowgate library reopens\n\n{P1} {invented}\n\n{P2}\n\n{P3}\n"
+    report = score_pair(ARTICLE, variant)
+    (added,) = flagged(report)
+    assert added.status == "added"
+    assert added.original is None
+    assert variant[added.variant.start : added.variant.end] == invented
+    assert report.summary.counts["added"] == 1
+    assert report.summary.risk > score_pair(ARTICLE, ARTICLE).summary.risk
+
+
+def test_reordered_paragraphs_are_neither_dropped_nor_added() -> None:
+    variant = f"Harrowgate library reopens\n\n{P3}\n\n{P2}\n\n{P1}\n"
+    report = score_pair(ARTICLE, variant)
+    assert flagged(report) == []
+    assert report.summary.coverage == 1.0
+
+
+def test_sentence_split_in_two_is_not_flagged() -> None:
+    original = (
+        "The Harrowgate library reopened on Monday after a two-year renovation, "
+        "and librarian Petra Holm said visitors had doubled in the first week."
+    )
+    variant = (
+        "The Harrowgate library reopened on Monday after a two-year renovation. "
+        "Librarian Petra Holm said visitors had doubled in the first week."
+    )
+    report = score_pair(original, variant)
+    assert flagged(report) == []
+    assert report.summary.coverage == 1.0
+
+
+def test_two_sentences_merged_are_not_flagged() -> None:
+    original = "The renovation cost the county £3.2m. It was paid from a heritage grant awarded by the Dunmere Trust."
+    variant = "The renovation cost the county £3.2m and was paid from a heritage grant awarded by the Dunmere Trust."
+    report = score_pair(original, variant)
+    assert flagged(report) == []
+    assert report.summary.coverage == 1.0
+
+
+def test_spun_copy_with_one_change_flags_only_that_change() -> None:
+    variant = (
+        "Harrowgate library reopens\n\n"
+        "A Harrowgate library reopened on Monday following a two-year refurbishment. "
+        "Librarian Petra Holm pronounced the quantity of guests had doubled in the initial week.\n\n"
+        "The refurbishment cost the county £3.8m, paid from a heritage grant. "
+        "Councillor Dev Anand called the edifice the jewel of the valley.\n\n"
+        "Opening hours will be lengthened to 9pm on weekdays from March.\n"
+    )
+    report = score_pair(ARTICLE, variant)
+    (altered,) = flagged(report)
+    assert reason_values(altered) == [("number", "£3.2m", "£3.8m")]
+    assert report.summary.counts["reworded"] >= 4
+    assert report.summary.risk > score_pair(ARTICLE, ARTICLE.replace("reopened", "reopens")).summary.risk
