@@ -20,10 +20,12 @@ CONTEXT = 2  # words either side of a negation cue in its reason
 
 @dataclass(frozen=True, slots=True)
 class Side:
-    """One side of an aligned claim: its text and its facts (offsets relative to the text)."""
+    """One side of an aligned claim: its text, its facts (offsets relative to the text), and the
+    words its whole document writes in lowercase somewhere (its common words, not names)."""
 
     text: str
     facts: Facts
+    common: frozenset[str] = frozenset()
 
 
 def _number_reasons(o: Side, v: Side) -> list[Reason]:
@@ -53,6 +55,7 @@ def _name_reasons(o: Side, v: Side) -> list[Reason]:
     missing = _runs(_surplus(o.facts.names, v_keys), o.text)
     extra = _runs(_surplus(v.facts.names, o_keys), v.text)
     missing, extra = _without_acronyms(missing, extra)
+    missing, extra = _without_spun_words(missing, extra, o.common, v.common)
     if not (missing and extra):
         # A name left out, or one added around spun words, is not a swap of one name for another;
         # spinners also swap in capitalised synonyms ("water" -> "H2O"), so a lone new name is noise.
@@ -84,6 +87,27 @@ def _without_acronyms(missing: list[str], extra: list[str]) -> tuple[list[str], 
         else:
             out_extra.remove(partner)
     return kept_missing, out_extra
+
+
+def _without_spun_words(
+    missing: list[str], extra: list[str], o_common: frozenset[str], v_common: frozenset[str]
+) -> tuple[list[str], list[str]]:
+    """A capitalised common word swapped for another ("New York" -> "Fresh York") is spinning.
+
+    A spinner swaps words for synonyms whatever their case; a distortion swaps in a name. When the
+    lost word is written in lowercase elsewhere in the article and its replacement in lowercase
+    elsewhere in the variant, both are ordinary words of their texts, so the pair is spin.
+    """
+    pairs = list(zip(missing, extra, strict=False))
+    spun = [(a, b) for a, b in pairs if _common(a, o_common) and _common(b, v_common)]
+    return [a for a in missing if not any(a == x for x, _ in spun)], [
+        b for b in extra if not any(b == y for _, y in spun)
+    ]
+
+
+def _common(value: str, common: frozenset[str]) -> bool:
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in re.findall(r"[^\W_]+(?:['’]s)?", value)]
+    return bool(words) and all(w in common for w in words)
 
 
 def _surplus(names: tuple[Name, ...], other: Counter) -> list[Name]:

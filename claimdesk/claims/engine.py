@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from claimdesk.claims import facts, refine
 from claimdesk.claims.align import Link, align, content_words
@@ -14,6 +15,23 @@ from claimdesk.claims.summary import summarise
 ENGINE_VERSION = "1.0.0"
 
 _SPACE = re.compile(r"\s+")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    """The two texts, their sentences, and the words each writes in lowercase somewhere."""
+
+    original: str
+    variant: str
+    o_spans: list[Span]
+    v_spans: list[Span]
+    o_common: frozenset[str]
+    v_common: frozenset[str]
+
+
+def _common_words(text: str) -> frozenset[str]:
+    return frozenset(_LOWER_WORD.findall(text))
 
 
 def _span(spans: list[Span], ids: tuple[int, ...]) -> Span:
@@ -21,8 +39,9 @@ def _span(spans: list[Span], ids: tuple[int, ...]) -> Span:
     return Span(spans[ids[0]].start, spans[ids[-1]].end)
 
 
-def _claims(link: Link, original: str, variant: str, o_spans: list[Span], v_spans: list[Span]) -> list[Claim]:
+def _claims(link: Link, pair: _Pair) -> list[Claim]:
     """The claim of one link, plus any unsourced part refinement cuts off it."""
+    original, variant, o_spans, v_spans = pair.original, pair.variant, pair.o_spans, pair.v_spans
     if not link.variant:
         return [Claim("dropped", 0.0, _span(o_spans, link.original), None)]
     if not link.original:
@@ -31,15 +50,17 @@ def _claims(link: Link, original: str, variant: str, o_spans: list[Span], v_span
     o_span, dropped = refine.split(original, o_span, variant[v_span.start : v_span.end])
     v_span, added = refine.split(variant, v_span, original[o_span.start : o_span.end])
     extra = [Claim("dropped", 0.0, s, None) for s in dropped] + [Claim("added", 0.0, None, s) for s in added]
-    return [_compare(original, variant, o_span, v_span), *extra]
+    return [_compare(pair, o_span, v_span), *extra]
 
 
-def _compare(original: str, variant: str, o_span: Span, v_span: Span) -> Claim:
+def _compare(pair: _Pair, o_span: Span, v_span: Span) -> Claim:
     """Kept, reworded or altered: what happened to an article claim the variant copies."""
-    o_text, v_text = original[o_span.start : o_span.end], variant[v_span.start : v_span.end]
+    o_text, v_text = pair.original[o_span.start : o_span.end], pair.variant[v_span.start : v_span.end]
     if _SPACE.sub(" ", o_text) == _SPACE.sub(" ", v_text):
         return Claim("kept", 1.0, o_span, v_span)
-    found = reasons(Side(o_text, facts.extract(o_text)), Side(v_text, facts.extract(v_text)))
+    found = reasons(
+        Side(o_text, facts.extract(o_text), pair.o_common), Side(v_text, facts.extract(v_text), pair.v_common)
+    )
     overlap = _overlap(o_text, v_text)
     if found:
         return Claim("altered", round(0.5 * overlap / len(found), 3), o_span, v_span, found)
@@ -57,7 +78,8 @@ def score_pair(original: str, variant: str) -> Report:
     o_spans = list(segment(original))
     v_spans = list(segment(variant))
     links = align([original[s.start : s.end] for s in o_spans], [variant[s.start : s.end] for s in v_spans])
-    claims = [c for link in links for c in _claims(link, original, variant, o_spans, v_spans)]
+    pair = _Pair(original, variant, o_spans, v_spans, _common_words(original), _common_words(variant))
+    claims = [c for link in links for c in _claims(link, pair)]
     claims = _reading_order(claims)
     return Report(summarise(claims, original, variant), tuple(claims))
 
