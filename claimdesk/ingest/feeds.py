@@ -164,7 +164,7 @@ def _xml_feed(body: bytes) -> ParsedFeed:
     import feedparser  # only watchers of RSS/Atom feeds pay for it
 
     parsed = feedparser.parse(body)
-    if not parsed.version:
+    if not parsed.get("version"):
         reason = parsed.get("bozo_exception") or "no RSS or Atom root element"
         raise FeedError(f"not a JSON Feed, RSS, Atom or JSON Lines feed ({reason})")
     kind = "Atom" if parsed.version.startswith("atom") else "RSS"

@@ -7,6 +7,7 @@ endless, dripping or compressed) bodies, so timeouts, caps and redirects are exe
 from __future__ import annotations
 
 import collections
+import json
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -146,3 +147,37 @@ def html_page(title: str, text: str, *, charset: str = "utf-8", meta: bool = Tru
         f"<article><h1>{title}</h1>{paragraphs}</article>"
         "<footer>All rights reserved. Subscribe to our newsletter.</footer></body></html>"
     )
+
+
+def feed_body(kind: str, pairs: list[tuple[str, str]]) -> tuple[bytes, str]:
+    """A feed of (copy URL, original URL) pairs in one of the four formats, with its content type."""
+    if kind == "jsonfeed":
+        items = [
+            {"id": f"copy-{n}", "url": copy, "external_url": original, "title": f"Copy {n}"}
+            for n, (copy, original) in enumerate(pairs)
+        ]
+        doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Copies", "items": items}
+        return json.dumps(doc).encode(), "application/feed+json"
+    if kind == "rss":
+        items = "".join(
+            f"<item><title>Copy {n}</title><link>{copy}</link><guid>copy-{n}</guid>"
+            f'<source url="{original}">Our paper</source></item>'
+            for n, (copy, original) in enumerate(pairs)
+        )
+        rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Copies</title>{items}</channel></rss>'
+        return rss.encode(), "application/rss+xml"
+    if kind == "atom":
+        entries = "".join(
+            f"<entry><title>Copy {n}</title><id>urn:copy:{n}</id><updated>2026-11-20T10:00:00Z</updated>"
+            f'<link rel="alternate" href="{copy}"/><link rel="related" href="{original}"/></entry>'
+            for n, (copy, original) in enumerate(pairs)
+        )
+        atom = (
+            '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Copies</title>'
+            f"<id>urn:copies</id><updated>2026-11-20T10:00:00Z</updated>{entries}</feed>"
+        )
+        return atom.encode(), "application/atom+xml"
+    if kind == "jsonl":
+        lines = [json.dumps({"article": {"url": original}, "variant": {"url": copy}}) for copy, original in pairs]
+        return "\n".join(lines).encode() + b"\n", "application/x-ndjson"
+    raise ValueError(kind)

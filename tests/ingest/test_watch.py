@@ -1,0 +1,205 @@
+"""`watch`: feeds polled from a real server into a real store; seen entries, 304s, failures, stops."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import json
+import random
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from claimdesk.ingest.client import CarefulClient, ClientSettings
+from claimdesk.ingest.http_retry import Backoff
+from claimdesk.ingest.watch import Cycle, Watcher, watch
+from claimdesk.store import Store
+from tests.ingest.httpserver import (
+    ARTICLE_TEXT,
+    ARTICLE_TITLE,
+    VARIANT_TEXT,
+    VARIANT_TITLE,
+    LoopbackServer,
+    Reply,
+    feed_body,
+    html_page,
+)
+
+FORMATS = ["jsonfeed", "rss", "atom", "jsonl"]
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "desk.db") as opened:
+        yield opened
+
+
+def serve_site(server: LoopbackServer, copies: int = 2) -> list[tuple[str, str]]:
+    """An article and ``copies`` spun copies of it; returns the (copy, original) URL pairs."""
+    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
+    pairs = []
+    for n in range(copies):
+        text = VARIANT_TEXT.replace("3.1 million", f"{3 + n}.5 million")
+        server.page(f"/copy{n}", html_page(f"{VARIANT_TITLE} {n}", text))
+        pairs.append((server.url(f"/copy{n}"), server.url("/article")))
+    return pairs
+
+
+def serve_feed(server: LoopbackServer, kind: str, pairs: list[tuple[str, str]], etag: str | None = None) -> str:
+    """The feed at /feed; with ``etag``, answered 304 when the client sends it back."""
+    body, content_type = feed_body(kind, pairs)
+
+    def answer(headers: dict[str, str]) -> Reply:
+        if etag and headers.get("if-none-match") == etag:
+            return Reply(304, {"ETag": etag})
+        extra = {"ETag": etag} if etag else {}
+        return Reply(200, {"Content-Type": content_type, **extra}, body)
+
+    server.route("/feed", answer)
+    return server.url("/feed")
+
+
+async def poll(settings: ClientSettings, store: Store, feed_url: str, log: list[str] | None = None) -> Cycle:
+    lines = log if log is not None else []
+    async with CarefulClient(settings) as client:
+        cycle = Cycle(feed_url)
+        await Watcher(store, client, feed_url, lines.append).cycle(cycle)
+        return cycle
+
+
+def page_hits(server: LoopbackServer) -> int:
+    return sum(count for path, count in server.hits.items() if path != "/feed")
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+async def test_feed_entries_fetched_and_stored_then_not_again(
+    server: LoopbackServer, settings: ClientSettings, store: Store, kind: str
+) -> None:
+    feed_url = serve_feed(server, kind, serve_site(server))
+    first = await poll(settings, store, feed_url)
+    assert (first.error, first.entries, first.new, first.added, first.failed) == (None, 2, 2, 2, 0)
+    assert store.counts().total == 2
+    assert server.hits["/article"] == 1  # one article shared by both copies, fetched once
+    hits = page_hits(server)
+    second = await poll(settings, store, feed_url)
+    assert (second.entries, second.new, second.added) == (2, 0, 0)
+    assert page_hits(server) == hits  # nothing new fetched
+    assert server.hits["/feed"] == 2
+    assert store.counts().total == 2
+
+
+async def test_json_lines_feed_with_inline_text_fetches_nothing(
+    server: LoopbackServer, settings: ClientSettings, store: Store
+) -> None:
+    line = (
+        '{"article": {"url": "http://paper.test/a", "title": "T", "text": %s},'
+        ' "variant": {"url": "http://copies.test/1", "text": %s}}'
+    )
+    body = (line % (json.dumps(ARTICLE_TEXT), json.dumps(VARIANT_TEXT))).encode()
+    server.route("/feed", Reply(200, {"Content-Type": "application/x-ndjson"}, body))
+    cycle = await poll(settings, store, server.url("/feed"))
+    assert (cycle.added, page_hits(server)) == (1, 0)
+    [row] = store.inbox_page().rows
+    assert store.variant(row.id).text == VARIANT_TEXT
+
+
+async def test_not_modified_answer_honoured(server: LoopbackServer, settings: ClientSettings, store: Store) -> None:
+    feed_url = serve_feed(server, "rss", serve_site(server, copies=1), etag='"v7"')
+    await poll(settings, store, feed_url)
+    assert store.feed_state(feed_url).etag == '"v7"'
+    hits = page_hits(server)
+    cycle = await poll(settings, store, feed_url)
+    assert cycle.not_modified and cycle.line() == f"{feed_url}: not modified"
+    assert server.request_headers["/feed"]["if-none-match"] == '"v7"'
+    assert page_hits(server) == hits
+
+
+async def test_failed_entry_retried_next_cycle_and_validators_kept_back(
+    server: LoopbackServer, settings: ClientSettings, store: Store
+) -> None:
+    pairs = [*serve_site(server, copies=1), (server.url("/later"), server.url("/article"))]
+    feed_url = serve_feed(server, "jsonfeed", pairs, etag='"v1"')
+    log: list[str] = []
+    first = await poll(dataclasses.replace(settings, retries=0), store, feed_url, log)
+    assert (first.added, first.failed, first.ok) == (1, 1, False)
+    assert f"{feed_url}: {server.url('/later')}: HTTP 404 Not Found" in log
+    assert store.feed_state(feed_url) is None  # a 304 next time would hide the failed entry
+    server.page("/later", html_page(VARIANT_TITLE, VARIANT_TEXT))
+    second = await poll(settings, store, feed_url)
+    assert (second.new, second.added, second.failed, second.ok) == (1, 1, 0, True)
+    assert store.feed_state(feed_url).etag == '"v1"'
+
+
+async def test_feed_errors_back_off_and_are_logged(
+    server: LoopbackServer, settings: ClientSettings, store: Store
+) -> None:
+    server.route("/feed", Reply(503))
+    stop = asyncio.Event()
+    log: list[str] = []
+
+    def record(line: str) -> None:
+        log.append(line)
+        if len(log) == 3:
+            stop.set()
+
+    delays: list[float] = []
+
+    class Recording(Backoff):
+        def delay(self, attempt: int) -> float:
+            delays.append(super().delay(attempt))
+            return delays[-1]
+
+    backoff = Recording(base=0.001, cap=1.0, rng=random.Random(1))
+    fast = dataclasses.replace(settings, retries=0)
+    async with CarefulClient(fast) as client:
+        code = await watch(
+            Watcher(store, client, server.url("/feed"), record), stop, interval=0.001, once=False, backoff=backoff
+        )
+    assert code == 1
+    assert log == [f"{server.url('/feed')}: error: HTTP 503 Service Unavailable"] * 3
+    assert len(delays) == 2  # one backoff between each pair of failed cycles
+
+
+def test_backoff_grows_exponentially_with_jitter_and_a_cap() -> None:
+    backoff = Backoff(base=1.0, cap=10.0, rng=random.Random(3))
+    for attempt, ceiling in [(0, 1), (1, 2), (2, 4), (3, 8), (4, 10), (40, 10)]:
+        samples = [backoff.delay(attempt) for _ in range(200)]
+        assert all(0 <= s <= ceiling for s in samples)
+        assert max(samples) > ceiling * 0.8 and len(set(samples)) > 100  # spread, not a fixed step
+
+
+async def test_stop_mid_cycle_abandons_fetches_and_keeps_store_whole(
+    server: LoopbackServer, settings: ClientSettings, store: Store
+) -> None:
+    """A stop while a copy is still downloading: the finished pair stays stored, the slow one is left."""
+    pairs = [*serve_site(server, copies=1), (server.url("/slow"), server.url("/article"))]
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    def trickle() -> Iterator[bytes]:
+        yield b"<html><body><p>"
+        # Stop once the other copy is committed (seen from another connection), this one half read.
+        with contextlib.closing(sqlite3.connect(store.path)) as reader:
+            for _ in range(1000):
+                if reader.execute("SELECT count(*) FROM feed_entries").fetchone()[0]:
+                    break
+                time.sleep(0.01)
+        loop.call_soon_threadsafe(stop.set)
+        for _ in range(1000):
+            yield b"word "
+            time.sleep(0.01)
+
+    server.route("/slow", lambda _h: Reply(200, {"Content-Type": "text/html"}, trickle()))
+    feed_url = serve_feed(server, "atom", pairs)
+    log: list[str] = []
+    async with CarefulClient(settings) as client:
+        code = await watch(Watcher(store, client, feed_url, log.append), stop, interval=60, once=False)
+    assert code == 0
+    assert log[-1].endswith("(stopped: the rest is left for the next run)")
+    assert store.unseen_entries(feed_url, ["urn:copy:0", "urn:copy:1"]) == ["urn:copy:1"]
+    assert store.feed_state(feed_url) is None
+    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
