@@ -1,0 +1,47 @@
+"""`claimdesk fetch` end to end: a real process, a real server on loopback, a real store file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from claimdesk.store import Store
+from tests.ingest.httpserver import ARTICLE_TEXT, ARTICLE_TITLE, VARIANT_TEXT, VARIANT_TITLE, LoopbackServer, html_page
+
+
+def claimdesk(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "claimdesk.tui.cli", "--db", str(db), *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_fetch_command_stores_pairs_and_reports_each_failure(server: LoopbackServer, tmp_path: Path) -> None:
+    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
+    server.page("/copy", html_page(VARIANT_TITLE, VARIANT_TEXT))
+    db = tmp_path / "desk.db"
+    article, copy, missing = server.url("/article"), server.url("/copy"), server.url("/missing")
+    done = claimdesk("fetch", article, copy, missing, "--allow-private", db=db)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [f"claimdesk: fetch failed: {missing}: HTTP 404 Not Found"]
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("added variant ") and lines[0].endswith(copy)
+    assert lines[-1] == "added 1, skipped 0, failed 1"
+    with Store.open(db) as store:
+        assert store.counts().total == 1
+
+    again = claimdesk("fetch", article, copy, "--allow-private", db=db)
+    assert (again.returncode, again.stderr) == (0, "")
+    assert again.stdout.splitlines()[-1] == "added 0, skipped 1, failed 0"
+
+
+def test_fetch_command_refuses_loopback_without_allow_private(server: LoopbackServer, tmp_path: Path) -> None:
+    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
+    article = server.url("/article")
+    done = claimdesk("fetch", article, server.url("/copy"), db=tmp_path / "desk.db")
+    assert done.returncode == 1
+    assert (
+        f"claimdesk: fetch failed: {article}: refused: 127.0.0.1 is a loopback address "
+        "(use --allow-private to fetch from it)"
+    ) in done.stderr.splitlines()
+    assert "Traceback" not in done.stderr
+    assert server.hits["/article"] == 0
