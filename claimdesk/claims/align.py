@@ -242,8 +242,7 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
             scored.append((d - 0.02 * drift, d, i, j))
     scored.sort(reverse=True)
 
-    o_to_v: dict[int, int] = {}
-    v_to_o: dict[int, int] = {}
+    o_to_v, v_to_o = _identical(original, variant)
     for _, d, i, j in scored:
         if d < MATCH:
             break
@@ -252,6 +251,21 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
 
     _fill_gaps(scored, o_to_v, v_to_o)
     return _group(o_words, v_words, weights, o_to_v, v_to_o, dice, n_o, n_v)
+
+
+def _identical(original: list[str], variant: list[str]) -> tuple[dict[int, int], dict[int, int]]:
+    """Sentences copied word for word pair first, in order, whatever their words are worth."""
+    waiting: dict[str, list[int]] = defaultdict(list)
+    for i, text in enumerate(original):
+        waiting[" ".join(text.split())].append(i)
+    o_to_v: dict[int, int] = {}
+    v_to_o: dict[int, int] = {}
+    for j, text in enumerate(variant):
+        queue = waiting.get(" ".join(text.split()))
+        if queue:
+            i = queue.pop(0)
+            o_to_v[i], v_to_o[j] = j, i
+    return o_to_v, v_to_o
 
 
 def _fill_gaps(scored: list, o_to_v: dict[int, int], v_to_o: dict[int, int]) -> None:

@@ -34,9 +34,20 @@ def _number_reasons(o: Side, v: Side) -> list[Reason]:
     missing = [n for n in o.facts.numbers if n.key not in v_keys]
     extra = [n for n in v.facts.numbers if n.key not in o_keys]
     hard_missing = [n for n in missing if n.hard]
+    found = _currency_reasons(o, v)
     if not (hard_missing or any(n.hard for n in extra) or (missing and extra)):
-        return []
-    return _paired("number", missing, extra)
+        return found
+    return _paired("number", missing, extra) + found
+
+
+def _currency_reasons(o: Side, v: Side) -> list[Reason]:
+    """The same sum in another currency ("£4.5bn" -> "$4.5bn"), when both sides name one."""
+    v_money = {n.key: n for n in v.facts.numbers if n.currency}
+    return [
+        Reason("number", n.surface, v_money[n.key].surface)
+        for n in o.facts.numbers
+        if n.currency and n.key in v_money and v_money[n.key].currency != n.currency
+    ]
 
 
 def _paired(kind: str, missing: list[Number] | list[Name], extra: list[Number] | list[Name]) -> list[Reason]:

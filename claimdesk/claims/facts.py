@@ -209,6 +209,7 @@ class Number:
     start: int
     end: int
     hard: bool
+    currency: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,7 +287,8 @@ def numbers(text: str) -> list[Number]:
             value *= SCALES[scale]
         # Trim a trailing sentence full stop that the decimal pattern never eats.
         key = _canonical(value) + ("%" if m.group("pct") else "")
-        out.append(Number(key, text[m.start() : end].strip(), m.start(), end, hard=True))
+        currency = (m.group("cur") or "")[-1:]
+        out.append(Number(key, text[m.start() : end].strip(), m.start(), end, hard=True, currency=currency))
         taken.append((m.start(), end))
     for m in _WORD_NUMBER.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):

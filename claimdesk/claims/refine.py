@@ -25,7 +25,7 @@ class _Counts:
     """Content words of a claim, and how many of them the other side has, up to each position."""
 
     def __init__(self, body: str, other: frozenset[str]) -> None:
-        words = [(m.start(), m.group()) for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", body)]
+        words = [(m.start(), m.group().lower()) for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", body)]
         self.starts = [s for s, _ in words]
         flags = [(w in c, w in other) for _, w in words for c in [content_words(w)]]
         self.content = [0, *accumulate(int(a) for a, _ in flags)]
