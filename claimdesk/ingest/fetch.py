@@ -12,6 +12,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
+from claimdesk.claims import Report, score_pair
 from claimdesk.ingest.client import PAGE_TYPES, CarefulClient
 from claimdesk.ingest.extract import extract
 from claimdesk.ingest.feeds import Side
@@ -28,6 +29,15 @@ class Text:
     title: str | None
 
 
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """An article and a copy ready to store, with the engine's report on them."""
+
+    article: ArticleIn
+    variant: VariantIn
+    report: Report
+
+
 class Fetcher:
     """Fetches the texts of pairs through one careful client, remembering articles within a run."""
 
@@ -40,7 +50,8 @@ class Fetcher:
         """Fetch and extract one page; :class:`FetchError` if it fails or has no text."""
         page = await self.client.get(url, accept=PAGE_TYPES)
         try:
-            extracted = extract(page)
+            # In a thread: parsing a big page must not stall the other downloads (and their deadlines).
+            extracted = await asyncio.to_thread(extract, page)
         except Exception as exc:  # a hostile page may break the HTML parser in any way: report, go on
             raise FetchError(url, f"could not extract the text ({type(exc).__name__}: {exc})") from exc
         if not extracted.text.strip():
@@ -69,13 +80,19 @@ class Fetcher:
         fetched = await (self.article_text(side.url) if article else self.page_text(side.url))
         return Text(fetched.text, side.title or fetched.title)
 
-    async def pair(self, article: Side, variant: Side) -> tuple[ArticleIn, VariantIn]:
-        """Both sides' texts, ready to store; the article and the copy are fetched concurrently."""
+    async def pair(self, article: Side, variant: Side) -> Pair:
+        """Both sides fetched concurrently, then scored in a thread so the event loop keeps serving."""
         a, v = await asyncio.gather(self.side_text(article, article=True), self.side_text(variant, article=False))
-        return (
+        report = await asyncio.to_thread(score_pair, a.text, v.text)
+        return Pair(
             ArticleIn(a.text, url=article.url, title=a.title, published=article.date),
             VariantIn(v.text, url=variant.url, title=v.title, site=variant.site, found=variant.date),
+            report,
         )
+
+    def store_pair(self, pair: Pair) -> AddResult:
+        """Store a scored pair as `claimdesk ingest` does: one transaction, skipped if already there."""
+        return self.store.add_pair(pair.article, pair.variant, pair.report)
 
     def close(self) -> None:
         """Cancel article fetches nobody waits for any more (after a stop)."""
@@ -111,11 +128,11 @@ async def fetch_pairs(fetcher: Fetcher, article_url: str, variant_urls: list[str
             return
         for done in asyncio.as_completed(tasks):
             try:
-                article_in, variant_in = await done
+                pair = await done
             except FetchError as exc:
                 yield Outcome(exc.url, error=str(exc))
                 continue
-            yield Outcome(variant_in.url or "", result=fetcher.store.add_pair(article_in, variant_in))
+            yield Outcome(pair.variant.url or "", result=fetcher.store_pair(pair))
     finally:
         for task in tasks:
             task.cancel()

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from claimdesk.ingest.client import FEED_TYPES, CarefulClient
 from claimdesk.ingest.feeds import FeedEntry, FeedError, parse_feed
-from claimdesk.ingest.fetch import Fetcher
+from claimdesk.ingest.fetch import Fetcher, Pair
 from claimdesk.ingest.http_errors import FetchError
 from claimdesk.ingest.http_retry import Backoff
-from claimdesk.store import ArticleIn, Store, VariantIn
+from claimdesk.store import Store
 
 Log = Callable[[str], None]
 
@@ -110,21 +110,21 @@ class Watcher:
             while pending:
                 done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
                 for task in done:
-                    self._store_one(tasks[task], task, cycle)
+                    self._store_one(tasks[task], task, fetcher, cycle)
         finally:
             for task in pending:
                 task.cancel()
             fetcher.close()
 
-    def _store_one(self, entry: FeedEntry, task: asyncio.Future[tuple[ArticleIn, VariantIn]], cycle: Cycle) -> None:
+    def _store_one(self, entry: FeedEntry, task: asyncio.Future[Pair], fetcher: Fetcher, cycle: Cycle) -> None:
         """Store one fetched pair, then mark its entry seen; synchronous, so a stop cannot split the two."""
         try:
-            article, variant = task.result()
+            pair = task.result()
         except FetchError as exc:
             cycle.failed += 1
             self.log(f"{self.feed_url}: {exc}")
             return
-        result = self.store.add_pair(article, variant)
+        result = fetcher.store_pair(pair)
         self.store.mark_entries_seen(self.feed_url, [entry.key])
         if result.added:
             cycle.added += 1
