@@ -77,7 +77,7 @@ _FROM: dict[Kind, str] = {
     ),
 }
 _WHERE: dict[Kind, list[str]] = {"current": [], "history": [], "claims": ["v.latest = 1"]}
-_ORDER: dict[Kind, str] = {"current": "var.verdict_id", "history": "v.id", "claims": "v.variant_id, v.claim"}
+_ORDER: dict[Kind, str] = {"current": "var.id", "history": "v.id", "claims": "v.variant_id, v.claim"}
 
 
 def _safe(expr: str) -> str:

@@ -6,6 +6,7 @@ have one import and the modules keep one job each. Open one Store per thread.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -13,6 +14,7 @@ from types import TracebackType
 from claimdesk.claims import Report
 from claimdesk.store import detail, feeds, inbox, intake, leases, verdicts
 from claimdesk.store.connection import Clock, Core, utc_now
+from claimdesk.store.errors import StoreError
 from claimdesk.store.models import (
     AddResult,
     Article,
@@ -37,10 +39,20 @@ class Store(Core):
 
     @classmethod
     def open(cls, path: str | Path, *, clock: Clock = utc_now) -> Store:
-        """Open (creating and migrating if needed) the store at ``path``."""
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        store = cls(path, clock)
-        migrate(store)
+        """Open (creating and migrating if needed) the store at ``path``.
+
+        Raises StoreError, with the reason in one line, if the file cannot be a store.
+        """
+        try:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            store = cls(path, clock)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open store {path}: {getattr(exc, 'strerror', None) or exc}") from None
+        try:
+            migrate(store)
+        except sqlite3.DatabaseError as exc:
+            store.close()
+            raise StoreError(f"cannot open store {path}: {exc}") from None
         return store
 
     def __enter__(self) -> Store:

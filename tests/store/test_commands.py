@@ -85,3 +85,14 @@ def test_rescore_updates_stale_variants_only(desk: Path, capsys: pytest.CaptureF
         assert store.claims(1) == before
     assert _cli(desk, "rescore", "--all") == 0
     assert capsys.readouterr().out.startswith("rescored 3 ")
+
+
+@pytest.mark.parametrize("command", [("stats",), ("export",), ("rescore",), ("verdict", "1", "faithful")])
+def test_a_file_that_is_not_a_store_is_one_line_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+) -> None:
+    bogus = tmp_path / "notes.db"
+    bogus.write_bytes(b"not sqlite at all " * 300)
+    assert _cli(bogus, *command) == 1
+    err = capsys.readouterr().err
+    assert err == f"claimdesk: cannot open store {bogus}: file is not a database\n"

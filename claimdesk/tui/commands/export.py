@@ -80,14 +80,18 @@ def atomic_file(path: str) -> Iterator[TextIO]:
 
 def run(args: argparse.Namespace) -> int:
     """Stream the chosen rows from one cursor into the output."""
-    from claimdesk.store import Store
+    from claimdesk.store import Store, StoreError
     from claimdesk.store.export import export_query, stream
 
     kind = "history" if args.history else "claims" if args.claims else "current"
     since = parse_since(args.since) if args.since else None
     csv_out = args.format == "csv"
     query = export_query(kind, since, spreadsheet_safe=csv_out)
-    with Store.open(args.db) as store, contextlib.ExitStack() as stack:
+    try:
+        store = Store.open(args.db)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    with store, contextlib.ExitStack() as stack:
         if args.out:
             out = stack.enter_context(atomic_file(args.out))
         else:

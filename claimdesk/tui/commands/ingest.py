@@ -52,7 +52,7 @@ def _progress(source: BinaryIO) -> Iterator[Callable[[int], None]]:
 def run(args: argparse.Namespace) -> int:
     """Ingest, name each bad line on stderr, print the summary; exit 1 if any line was bad."""
     from claimdesk.ingest.jsonl import ingest_lines
-    from claimdesk.store import Store
+    from claimdesk.store import Store, StoreError
 
     def on_bad(number: int, reason: str) -> None:
         print(f"LINE {number}: {reason}", file=sys.stderr)
@@ -61,7 +61,10 @@ def run(args: argparse.Namespace) -> int:
         source = _open(args.file)
         if source is not sys.stdin.buffer:
             stack.enter_context(source)
-        store = stack.enter_context(Store.open(args.db))
+        try:
+            store = stack.enter_context(Store.open(args.db))
+        except StoreError as exc:
+            raise UserError(str(exc)) from None
         advance = stack.enter_context(_progress(source))
         tally = ingest_lines(store, source, on_bad, advance)
     print(tally)
