@@ -134,10 +134,19 @@ class CarefulClient:
 
     async def get(self, url: str, *, accept: frozenset[str], headers: Mapping[str, str] | None = None) -> Page:
         """GET ``url`` under every rule; retry transient failures with backoff, then raise :class:`FetchError`."""
+        try:
+            host = httpx.URL(url).host
+        except httpx.InvalidURL as exc:
+            raise FetchError(url, f"not a valid URL ({exc})") from None
+        # Waiting for a turn on a busy host does not count against the page's deadline.
+        async with self._hosts[host]:
+            return await self._get_retrying(url, accept, headers or {})
+
+    async def _get_retrying(self, url: str, accept: frozenset[str], headers: Mapping[str, str]) -> Page:
         attempts = self.settings.retries + 1
         for attempt in range(attempts):
             try:
-                return await self._get_once(url, accept, headers or {})
+                return await self._get_once(url, accept, headers)
             except FetchError as exc:
                 if not exc.retryable:
                     raise
@@ -157,10 +166,7 @@ class CarefulClient:
 
     async def _follow(self, url: str, accept: frozenset[str], headers: Mapping[str, str]) -> Page:
         """Follow redirects by hand so that every hop is checked like the first URL."""
-        try:
-            current = httpx.URL(url)
-        except httpx.InvalidURL as exc:
-            raise FetchError(url, f"not a valid URL ({exc})") from None
+        current = httpx.URL(url)
         for hop in range(self.settings.max_redirects + 1):
             problem = scheme_problem(current)
             if problem:
@@ -184,14 +190,13 @@ class CarefulClient:
                 await resolve_checked(current.host, current.port or _PORTS[current.scheme], self.settings.policy)
             except httpcore.ConnectError as exc:
                 raise FetchError(url, f"connection failed: {exc}", retryable=True) from None
-        async with self._hosts[current.host]:
-            try:
-                async with self._http.stream("GET", current, headers=dict(headers)) as response:
-                    return await self._handle(url, response, accept)
-            except httpx.TimeoutException as exc:
-                raise FetchError(url, _TIMEOUTS.get(type(exc), "timed out"), retryable=True) from None
-            except httpx.TransportError as exc:
-                raise FetchError(url, f"connection failed: {exc or type(exc).__name__}", retryable=True) from None
+        try:
+            async with self._http.stream("GET", current, headers=dict(headers)) as response:
+                return await self._handle(url, response, accept)
+        except httpx.TimeoutException as exc:
+            raise FetchError(url, _TIMEOUTS.get(type(exc), "timed out"), retryable=True) from None
+        except httpx.TransportError as exc:
+            raise FetchError(url, f"connection failed: {exc or type(exc).__name__}", retryable=True) from None
 
     async def _handle(self, url: str, response: httpx.Response, accept: frozenset[str]) -> Page | httpx.URL:
         status = response.status_code

@@ -65,8 +65,10 @@ class AddressPolicy:
 
 def scheme_problem(url: httpx.URL) -> str | None:
     """Why ``url`` may not be fetched at all (a scheme other than http/https, no host), or None."""
+    if not url.scheme:
+        return "refused: not an absolute http or https URL"
     if url.scheme not in SCHEMES:
-        return f"refused: only http and https URLs are fetched, not {url.scheme or 'a relative'}:"
+        return f"refused: only http and https URLs are fetched, not {url.scheme}:"
     if not url.host:
         return "refused: the URL has no host"
     return None

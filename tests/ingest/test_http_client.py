@@ -80,6 +80,11 @@ async def test_other_schemes_refused_up_front(settings: ClientSettings) -> None:
         assert "only http and https" in await failure(settings, url)
 
 
+async def test_relative_or_malformed_urls_refused(settings: ClientSettings) -> None:
+    assert await failure(settings, "copies.test/page") == "refused: not an absolute http or https URL"
+    assert (await failure(settings, "http://[::1")).startswith("not a valid URL")
+
+
 async def test_404_reported_at_once(server: LoopbackServer, settings: ClientSettings) -> None:
     assert await failure(settings, server.url("/missing")) == "HTTP 404 Not Found"
     assert server.hits["/missing"] == 1
