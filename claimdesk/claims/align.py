@@ -178,6 +178,12 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def word_overlap(a: str, b: str) -> float:
+    """Share of content words two texts have in common (1 - the spin between them)."""
+    wa, wb = content_words(a), content_words(b)
+    return 2 * len(wa & wb) / (len(wa) + len(wb)) if wa or wb else 1.0
+
+
 @dataclass(frozen=True, slots=True)
 class Link:
     """Article sentences and variant sentences that are one claim, with their similarity."""

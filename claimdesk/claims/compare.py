@@ -29,8 +29,8 @@ class Side:
 
 
 def _number_reasons(o: Side, v: Side) -> list[Reason]:
-    o_keys = Counter(n.key for n in o.facts.numbers)
-    v_keys = Counter(n.key for n in v.facts.numbers)
+    o_keys = {n.key for n in o.facts.numbers}
+    v_keys = {n.key for n in v.facts.numbers}
     missing = [n for n in o.facts.numbers if n.key not in v_keys]
     extra = [n for n in v.facts.numbers if n.key not in o_keys]
     hard_missing = [n for n in missing if n.hard]
@@ -50,7 +50,7 @@ def _currency_reasons(o: Side, v: Side) -> list[Reason]:
     ]
 
 
-def _paired(kind: str, missing: list[Number] | list[Name], extra: list[Number] | list[Name]) -> list[Reason]:
+def _paired(kind: str, missing: list[Number], extra: list[Number]) -> list[Reason]:
     """Pair lost and new values in reading order: "35,000" -> "30,000"."""
     reasons = []
     for k in range(max(len(missing), len(extra))):
@@ -185,7 +185,7 @@ def _context(text: str, cue: tuple[int, int], keep: bool) -> str:
     return " ".join(before + middle + after)
 
 
-def _in_quote(side: Side, reason: Reason, value: str) -> tuple[int, int] | None:
+def _in_quote(side: Side, value: str) -> tuple[int, int] | None:
     """The quotation in ``side`` that holds ``value``, if any."""
     if not value:
         return None
@@ -198,8 +198,8 @@ def _in_quote(side: Side, reason: Reason, value: str) -> tuple[int, int] | None:
 
 def _as_quote(o: Side, v: Side, reason: Reason) -> Reason:
     """A changed fact inside quotation marks is a misquote: report the quotes themselves."""
-    vq = _in_quote(v, reason, reason.variant)
-    oq = _in_quote(o, reason, reason.original)
+    vq = _in_quote(v, reason.variant)
+    oq = _in_quote(o, reason.original)
     if vq is None and oq is None:
         return reason
     o_text = o.text[oq[0] : oq[1]] if oq else reason.original

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from claimdesk.claims import facts, refine
-from claimdesk.claims.align import Link, align, content_words
+from claimdesk.claims.align import Link, align, word_overlap
 from claimdesk.claims.compare import Side, reasons
 from claimdesk.claims.model import STATUSES, Claim, Report, Span
 from claimdesk.claims.segment import segment
@@ -61,16 +61,10 @@ def _compare(pair: _Pair, o_span: Span, v_span: Span) -> Claim:
     found = reasons(
         Side(o_text, facts.extract(o_text), pair.o_common), Side(v_text, facts.extract(v_text), pair.v_common)
     )
-    overlap = _overlap(o_text, v_text)
+    overlap = word_overlap(o_text, v_text)
     if found:
         return Claim("altered", round(0.5 * overlap / len(found), 3), o_span, v_span, found)
     return Claim("reworded", round(0.8 + 0.2 * overlap, 3), o_span, v_span)
-
-
-def _overlap(a: str, b: str) -> float:
-    """Share of content words the two sides have in common (1 - spin of this claim)."""
-    wa, wb = content_words(a), content_words(b)
-    return 2 * len(wa & wb) / (len(wa) + len(wb)) if wa or wb else 1.0
 
 
 def score_pair(original: str, variant: str) -> Report:
