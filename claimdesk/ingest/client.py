@@ -69,6 +69,7 @@ class ClientSettings:
     max_bytes: int = 5 * 1024 * 1024
     max_redirects: int = 5
     per_host: int = 2
+    max_connections: int = 20
     retries: int = 2
     backoff: Backoff = field(default_factory=Backoff)
     use_env_proxy: bool = False
@@ -111,7 +112,7 @@ class CarefulClient:
     def __init__(self, settings: ClientSettings | None = None) -> None:
         self.settings = settings or ClientSettings()
         s = self.settings
-        limits = httpx.Limits(max_connections=20, max_keepalive_connections=10)
+        limits = httpx.Limits(max_connections=s.max_connections, max_keepalive_connections=s.max_connections // 2)
         self._http = httpx.AsyncClient(
             transport=GuardedTransport(s.policy, limits=limits),
             timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout, pool=s.deadline),
@@ -122,6 +123,8 @@ class CarefulClient:
         self._hosts: collections.defaultdict[str, asyncio.Semaphore] = collections.defaultdict(
             lambda: asyncio.Semaphore(s.per_host)
         )
+        # Never more pages in flight than connections, so none waits on the pool (and its timeout).
+        self._slots = asyncio.Semaphore(s.max_connections)
 
     async def __aenter__(self) -> CarefulClient:
         await self._http.__aenter__()
@@ -138,8 +141,9 @@ class CarefulClient:
             host = httpx.URL(url).host
         except httpx.InvalidURL as exc:
             raise FetchError(url, f"not a valid URL ({exc})") from None
-        # Waiting for a turn on a busy host does not count against the page's deadline.
-        async with self._hosts[host]:
+        # Waiting for a turn does not count against the page's deadline. The host's turn comes
+        # first: a page holding an overall slot is never stuck behind its own host.
+        async with self._hosts[host], self._slots:
             return await self._get_retrying(url, accept, headers or {})
 
     async def _get_retrying(self, url: str, accept: frozenset[str], headers: Mapping[str, str]) -> Page:
