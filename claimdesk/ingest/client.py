@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.message import Message
@@ -74,6 +75,7 @@ class ClientSettings:
     backoff: Backoff = field(default_factory=Backoff)
     use_env_proxy: bool = False
     user_agent: str = USER_AGENT
+    verify: ssl.SSLContext | bool = True  # a context for a private CA; False is never a good idea
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ class CarefulClient:
         s = self.settings
         limits = httpx.Limits(max_connections=s.max_connections, max_keepalive_connections=s.max_connections // 2)
         self._http = httpx.AsyncClient(
-            transport=GuardedTransport(s.policy, limits=limits),
+            transport=GuardedTransport(s.policy, limits=limits, verify=s.verify),
             timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout, pool=s.deadline),
             follow_redirects=False,
             trust_env=s.use_env_proxy,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import json
+import ssl
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -31,13 +32,16 @@ Route = Callable[[dict[str, str]], Reply]
 class LoopbackServer:
     """A threaded server; ``route(path, ...)`` sets an answer, ``hits[path]`` counts requests."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: collections.Counter[str] = collections.Counter()
         self.sent: collections.Counter[str] = collections.Counter()
         self.request_headers: dict[str, dict[str, str]] = {}
         self._lock = threading.Lock()
         self._httpd = _QuietServer(("127.0.0.1", 0), _handler(self))
+        self.scheme = "https" if tls else "http"
+        if tls:
+            self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True)
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
 
     @property
@@ -45,7 +49,7 @@ class LoopbackServer:
         return self._httpd.server_address[1]
 
     def url(self, path: str, host: str = "127.0.0.1") -> str:
-        return f"http://{host}:{self.port}{path}"
+        return f"{self.scheme}://{host}:{self.port}{path}"
 
     def route(self, path: str, reply: Reply | Route) -> None:
         """Answer ``path`` with a fixed reply or a function of the request headers."""
