@@ -9,6 +9,7 @@ Status is always a word ("ALTERED"), so the report reads the same without colour
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import TextIO
 
@@ -41,7 +42,7 @@ class _Lines:
     """Line numbers of offsets in one text, so an editor can find a sentence in the file."""
 
     def __init__(self, text: str) -> None:
-        self._breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+        self._breaks = [m.start() for m in re.finditer("\n", text)]
 
     def of(self, offset: int) -> int:
         return bisect_right(self._breaks, offset - 1) + 1
@@ -49,10 +50,10 @@ class _Lines:
 
 def _summary(report: Report) -> list[Text]:
     s = report.summary
-    head = Text(f"claimdesk {ENGINE_VERSION}  ", style="bold")
-    for label, value in (("fidelity", s.fidelity), ("coverage", s.coverage), ("spin", s.spin), ("risk", s.risk)):
-        head.append(f"{label} {value:.2f}  ")
-    head.rstrip()
+    scores = (("fidelity", s.fidelity), ("coverage", s.coverage), ("spin", s.spin), ("risk", s.risk))
+    head = Text.assemble(
+        (f"claimdesk {ENGINE_VERSION}", "bold"), *(f"  {label} {value:.2f}" for label, value in scores)
+    )
     counts = Text("claims: ")
     parts = []
     for status in ("altered", "added", "dropped", "reworded", "kept"):
@@ -68,17 +69,18 @@ def _heading(status: str, n: int) -> Text:
 
 
 def _sentence(label: str, text: str, span: Span, lines: _Lines) -> Text:
-    line = Text(f"{INDENT}{label} line {lines.of(span.start)}: ", style="dim")
-    line.append(shorten(text[span.start : span.end]))
-    return line
+    return Text.assemble(
+        (f"{INDENT}{label} line {lines.of(span.start)}: ", "dim"), shorten(text[span.start : span.end])
+    )
 
 
 def _reason(reason: Reason) -> Text:
-    line = Text(f"{INDENT}{reason.kind}: ", style="bold")
-    line.append(shorten(reason.original) if reason.original else "(none)", style="red")
-    line.append(" -> ")
-    line.append(shorten(reason.variant) if reason.variant else "(none)", style="green")
-    return line
+    return Text.assemble(
+        (f"{INDENT}{reason.kind}: ", "bold"),
+        (shorten(reason.original), "red") if reason.original else ("(none)", "dim"),
+        " -> ",
+        (shorten(reason.variant), "green") if reason.variant else ("(none)", "dim"),
+    )
 
 
 def _claim(claim: Claim, original: str, variant: str, o_lines: _Lines, v_lines: _Lines) -> list[Text]:
