@@ -163,6 +163,18 @@ def test_negation_inserted_inside_a_quotation_is_altered_quote() -> None:
     assert reason.variant == '"The mill will not close this winter,"'
 
 
+def test_changed_word_inside_a_quotation_is_altered_quote() -> None:
+    """Spinners leave quoted words alone, so a quotation that says something else is a misquote."""
+    claim = one_pair(
+        '"We will win the vote on Thursday," said Councillor Dev Anand.',
+        '"We will lose the vote on Thursday," pronounced Councillor Dev Anand.',
+    )
+    assert claim.status == "altered"
+    assert reason_values(claim) == [
+        ("quote", '"We will win the vote on Thursday,"', '"We will lose the vote on Thursday,"')
+    ]
+
+
 def test_intact_quote_with_spun_attribution_is_reworded() -> None:
     claim = one_pair(
         "“We will rebuild the mill,” owner Harriet Quill said on Tuesday.",
