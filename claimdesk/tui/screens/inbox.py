@@ -84,9 +84,6 @@ class InboxScreen(Screen[None]):
         if self._probe is not None:
             self._probe.close()
 
-    def on_screen_resume(self) -> None:
-        self.inbox.reload()
-
     # Polling ------------------------------------------------------------------------------
 
     def _poll(self) -> None:
@@ -149,10 +146,17 @@ class InboxScreen(Screen[None]):
 
         row = self.inbox.current
         if row is not None:
-            self.app.push_screen(ReviewScreen(row.id, self.inbox.query))
+            self.app.push_screen(ReviewScreen(row.id, self.inbox.query), self._back_from_review)
+
+    def _back_from_review(self, variant_id: int | None) -> None:
+        """Put the cursor on the variant the editor reviewed last."""
+        rows = self.app.store.inbox_rows([variant_id]) if variant_id is not None else []
+        if rows:
+            self.inbox.move_to(rows[0])
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
+        search.value = ""
         search.display = True
         search.focus()
 

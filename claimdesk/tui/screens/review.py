@@ -32,8 +32,11 @@ RENEW_SECONDS = 30.0
 _VERDICT_ACTIONS = {"verdict", "flag", "skip", "note"}
 
 
-class ReviewScreen(Screen[None]):
-    """Article | variant for one variant; ``query`` is the inbox listing that next/previous walk."""
+class ReviewScreen(Screen[int]):
+    """Article | variant for one variant; ``query`` is the inbox listing that next/previous walk.
+
+    Dismissed with the id of the variant last shown, so the inbox can put its cursor there.
+    """
 
     BINDINGS = REVIEW_BINDINGS
     app: ClaimdeskApp
@@ -105,21 +108,21 @@ class ReviewScreen(Screen[None]):
         counts = detail.scores.counts
         text = Text(clean(detail.title or "(untitled)", keep_newlines=False), style="bold")
         text.append(f"  #{detail.id}  " + clean(detail.site or "", keep_newlines=False), DIM)
-        text.append(
-            f"\nrisk {detail.scores.risk:.2f}  fidelity {detail.scores.fidelity:.2f}  "
-            f"coverage {detail.scores.coverage:.2f}  spin {detail.scores.spin:.2f}  │ "
-            f"! {counts.get('altered', 0)} altered  - {counts.get('dropped', 0)} dropped  "
-            f"+ {counts.get('added', 0)} added  │ "
-        )
+        text.append("\n")
         if self.held_by:
             text.append(f"READ-ONLY: held by {clean(self.held_by, keep_newlines=False)}", ALTERED_FACT)
         else:
             verdict = detail.verdict
-            text.append("verdict: " + (self.app.verdict_label(verdict.verdict) if verdict else "none"))
+            text.append("verdict: " + (self.app.verdict_label(verdict.verdict) if verdict else "none"), "bold")
             text.append(f" by {clean(verdict.editor, keep_newlines=False)}" if verdict else "")
         if self.note:
             text.append("  note: " + clean(self.note, keep_newlines=False), DIM)
-        text.no_wrap, text.overflow = True, "ellipsis"
+        scores = detail.scores
+        text.append(
+            f" │ ! {counts.get('altered', 0)} altered  - {counts.get('dropped', 0)} dropped  "
+            f"+ {counts.get('added', 0)} added │ risk {scores.risk:.2f}  fidelity {scores.fidelity:.2f}  "
+            f"coverage {scores.coverage:.2f}  spin {scores.spin:.2f}"
+        )
         self.query_one("#info", Static).update(text)
 
     def _select(self, index: int) -> None:
@@ -210,7 +213,7 @@ class ReviewScreen(Screen[None]):
         row = self._next_open()
         if row is None:
             self.notify("Nothing left to review in this listing.", markup=False)
-            self.dismiss()
+            self.dismiss(self.variant_id)
         else:
             self.open_variant(row.id)
 
@@ -283,4 +286,4 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(HelpScreen())
 
     def action_back(self) -> None:
-        self.dismiss()
+        self.dismiss(self.variant_id)

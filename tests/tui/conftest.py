@@ -1,0 +1,137 @@
+"""Fixtures for the app tests: a real store file in tmp_path, filled through the store's intake.
+
+Reports are written by hand (``add_pair(..., report=...)``) so what the screens show does not
+shift when the engine improves; the store, its queries and the app are all real.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from textual.css.query import NoMatches
+
+from claimdesk.claims import STATUSES, Claim, Reason, Report, Span, Summary
+from claimdesk.store import ArticleIn, Store, VariantIn
+from claimdesk.tui.app import ClaimdeskApp
+from claimdesk.tui.keymap import Config
+
+NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One claim of a hand-made pair: the article sentence, the variant sentence, or both."""
+
+    status: str
+    original: str | None
+    variant: str | None
+    reasons: tuple[Reason, ...] = ()
+    score: float = 0.9
+
+
+def build(lines: Sequence[Line], risk: float) -> tuple[str, str, Report]:
+    """Both texts and the report whose spans index into them."""
+    original, variant, claims = "", "", []
+    for line in lines:
+        o = v = None
+        if line.original is not None:
+            if original:
+                original += " "
+            o = Span(len(original), len(original) + len(line.original))
+            original += line.original
+        if line.variant is not None:
+            if variant:
+                variant += " "
+            v = Span(len(variant), len(variant) + len(line.variant))
+            variant += line.variant
+        claims.append(Claim(line.status, line.score, o, v, line.reasons))  # type: ignore[arg-type]
+    counts = {s: sum(c.status == s for c in claims) for s in STATUSES}
+    return original, variant, Report(Summary(1 - risk, 0.9, 0.3, risk, counts), tuple(claims))
+
+
+STORY = (
+    Line(
+        "reworded",
+        "The council approved a budget of 48 million on Tuesday.",
+        "A council authorised a budget of 48 million on Tue.",
+    ),
+    Line(
+        "altered",
+        "The plan protects 35,000 jobs, the mayor said.",
+        "The plan protects 30,000 jobs, the mayor pronounced.",
+        (Reason("number", "35,000", "30,000"),),
+        0.35,
+    ),
+    Line("dropped", "The paper is owned by a local trust.", None, score=0.0),
+    Line("kept", "Libraries will stay open.", "Libraries will stay open.", score=1.0),
+    Line("added", None, "Residents wish jobs; the mayor wants to broach them.", score=0.0),
+)
+
+
+def add(store: Store, n: int, *, risk: float, title: str | None = None, lines: Sequence[Line] = STORY) -> int:
+    """Add variant ``n`` (its own article) and return its id."""
+    original, variant, report = build(lines, risk)
+    article = ArticleIn(text=f"{original} Story {n}.", url=f"https://news.example/{n}", title=f"Story {n}")
+    copy = VariantIn(
+        text=variant,
+        url=f"https://site{n % 3}.example/copy/{n}",
+        title=title or f"Copied story number {n}",
+        found=f"2026-03-0{1 + n % 2}T0{n % 10}:00:00Z",
+    )
+    return store.add_pair(article, copy, report).variant_id
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """A store with six variants, risk falling with the number (so inbox order is 1..6)."""
+    path = tmp_path / "desk.db"
+    with Store.open(path) as store:
+        for n in range(1, 7):
+            add(store, n, risk=1 - n / 10)
+    return path
+
+
+@pytest.fixture
+def make_app() -> Callable[..., ClaimdeskApp]:
+    """An app with a fixed clock, no cursor blink and a quick poll."""
+
+    def make(path: Path, editor: str = "ana", config: Config | None = None) -> ClaimdeskApp:
+        return ClaimdeskApp(path, editor, config=config, now=lambda: NOW, cursor_blink=False, poll_seconds=0.1)
+
+    return make
+
+
+async def until(pilot, condition: Callable[[], object], what: str = "condition", tries: int = 200) -> None:
+    """Let the app run until ``condition()`` holds (workers and polls finish on their own time)."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+async def ready(pilot) -> None:
+    """Wait until the inbox has counted its rows and painted the first page."""
+    from claimdesk.tui.components.inbox_list import InboxList
+
+    await until(pilot, lambda: _inbox_ready(pilot.app, InboxList), "the inbox")
+    await pilot.pause()
+
+
+def _inbox_ready(app, inbox_type) -> bool:
+    try:
+        inbox = app.screen.query_one(inbox_type)
+    except NoMatches:
+        return False
+    return inbox.total > 0 and inbox.current is not None
+
+
+def verdict_rows(path: Path) -> list[tuple]:
+    """Every verdict event as (variant_id, claim, verdict, editor, note), in order."""
+    with Store(path) as store:
+        rows = store.read("SELECT variant_id, claim, verdict, editor, note FROM verdicts ORDER BY id")
+    return [tuple(r) for r in rows]

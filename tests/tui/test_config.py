@@ -1,0 +1,51 @@
+"""The editor's config file: keys remapped by binding id, verdicts renamed, bad files refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimdesk.tui.components.inbox_list import InboxList
+from claimdesk.tui.keymap import ConfigError, load_config
+from tests.tui.conftest import ready, until, verdict_rows
+
+
+def test_missing_file_is_the_default(tmp_path):
+    config = load_config(tmp_path / "none.toml")
+    assert config.keys == {} and config.verdict_label("distorted") == "distorted"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '[keys]\nno-such-binding = "f"\n',
+        '[verdicts]\nmaybe = "perhaps"\n',
+        '[keys]\nundo = "ctrl+shift+z"\n',
+        '[keys]\nback = "escape"\n',
+        "[keys\n",
+    ],
+)
+def test_bad_config_is_refused_with_the_file_named(tmp_path, body):
+    path = tmp_path / "config.toml"
+    path.write_text(body)
+    with pytest.raises(ConfigError, match=r"config\.toml"):
+        load_config(path)
+
+
+async def test_remapped_keys_and_verdict_names(db, tmp_path, make_app):
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nverdict-faithful = "f"\ncursor-down = "t"\n\n[verdicts]\nfaithful = "fine"\n')
+    app = make_app(db, config=load_config(path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("t")
+        assert app.screen.query_one(InboxList).cursor == 1
+        await pilot.press("enter")
+        variant = app.screen.variant_id
+        await pilot.press("a")  # no longer bound
+        assert verdict_rows(db) == []
+        await pilot.press("f")
+        assert verdict_rows(db) == [(variant, None, "faithful", "ana", None)]
+        await pilot.press("q")
+        inbox = app.screen.query_one(InboxList)
+        await until(pilot, lambda: inbox.row_at(1) is not None and inbox.row_at(1).verdict == "faithful", "verdict")
+        assert "fine" in app.export_screenshot()

@@ -1,0 +1,85 @@
+"""Several editors and an intake process at once: leases, verdicts and new variants show up live."""
+
+from __future__ import annotations
+
+from claimdesk.store import Store
+from claimdesk.tui.components.inbox_list import InboxList
+from claimdesk.tui.screens.review import ReviewScreen
+from tests.tui.conftest import add, ready, until, verdict_rows
+
+
+def inbox(app) -> InboxList:
+    return app.screen.query_one(InboxList)
+
+
+async def test_new_variant_appears_and_the_cursor_stays_on_its_variant(db, make_app):
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("j", "j")
+        anchored = inbox(app).current.id
+        with Store(db) as other:  # another connection, as an intake process would commit
+            add(other, 8, risk=0.99)
+        await until(pilot, lambda: inbox(app).total == 7, "the new variant")
+        await until(pilot, lambda: inbox(app).current is not None, "the page")
+        assert inbox(app).current.id == anchored
+        assert inbox(app).cursor == 3
+        assert inbox(app).row_at(0).title == "Copied story number 8"
+
+
+async def test_second_editor_sees_the_first_ones_lease_and_verdict(db, make_app):
+    ana, bob = make_app(db, "ana"), make_app(db, "bob")
+    async with ana.run_test(size=(80, 24)) as ana_pilot, bob.run_test(size=(80, 24)) as bob_pilot:
+        await ready(ana_pilot)
+        await ready(bob_pilot)
+        await ana_pilot.press("enter")
+        held = ana.screen.variant_id
+        # Bob's inbox shows Ana holding the variant.
+        await until(bob_pilot, lambda: inbox(bob).row_at(0) and inbox(bob).row_at(0).holder == "ana", "ana's lease")
+        assert inbox(bob).row_at(0).state == "held"
+        # Bob opens it: read-only with her name, verdict keys do nothing.
+        await bob_pilot.press("enter")
+        assert isinstance(bob.screen, ReviewScreen) and bob.screen.held_by == "ana"
+        await bob_pilot.press("a")
+        assert verdict_rows(db) == []
+        assert bob.screen.variant_id == held
+        # Bob's next skips whatever Ana holds.
+        await ana_pilot.press("right_square_bracket")
+        ana_now = ana.screen.variant_id
+        await bob_pilot.press("right_square_bracket")
+        assert bob.screen.variant_id not in (ana_now,)
+        await bob_pilot.press("q")
+        # Ana decides; Bob's inbox shows the verdict.
+        await ana_pilot.press("left_square_bracket")
+        await ana_pilot.press("x")
+        await until(bob_pilot, lambda: inbox(bob).row_at(0) and inbox(bob).row_at(0).verdict == "distorted", "verdict")
+        assert verdict_rows(db) == [(held, None, "distorted", "ana", None)]
+
+
+async def test_next_verdict_skips_variants_another_editor_holds(db, make_app):
+    app = make_app(db, "ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        first, second = inbox(app).row_at(0).id, inbox(app).row_at(1).id
+        with Store(db) as other:
+            other.take_lease(second, "bob")
+        await pilot.press("enter")
+        assert app.screen.variant_id == first
+        await pilot.press("a")
+        assert app.screen.variant_id not in (first, second)
+
+
+async def test_a_failed_write_shows_an_error_and_does_not_advance(db, make_app):
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        first = app.screen.variant_id
+        with Store(db) as other:  # the disk refuses: every verdict insert aborts
+            other.conn.execute(
+                "CREATE TRIGGER refuse BEFORE INSERT ON verdicts BEGIN SELECT RAISE(ABORT, 'disk says no'); END"
+            )
+        await pilot.press("a")
+        assert app.screen.variant_id == first
+        assert verdict_rows(db) == []
+        assert any("disk says no" in str(n.message) and n.severity == "error" for n in app._notifications)
