@@ -42,9 +42,10 @@ def _progress(source: BinaryIO) -> Iterator[Callable[[int], None]]:
     if not (sys.stderr.isatty() and size):
         yield lambda _n: None
         return
+    from rich.console import Console
     from rich.progress import Progress
 
-    with Progress(transient=True) as bar:
+    with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("ingest", total=size)
         yield lambda n: bar.advance(task, n)
 
