@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from claimdesk.claims import Report, Span, report_to_dict, score_pair
 from claimdesk.claims.segment import segment
 
-BOUNDED = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+BOUNDED = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 NAMES = ["Ines Moreau", "Dev Anand", "Harrowgate", "Corvale", "the Dunmere Trust", "Petra Holm", "Marlow"]
 SUBJECTS = ["The council", "Police", "The mill", "Officials", "The ferry company", "Residents", "The union"]
