@@ -183,6 +183,23 @@ def test_negation_inserted_inside_a_quotation_is_altered_quote() -> None:
     assert reason.variant == '"The mill will not close this winter,"'
 
 
+def test_negation_inserted_in_a_later_sentence_of_a_quotation_is_altered_quote() -> None:
+    """A quotation of two sentences is still one quotation: a "not" put into it is a misquote."""
+    original = '"The pier is safe. We will reopen it in June," Mayor Alice Brennan said.'
+    variant = '"The pier is safe. We will not reopen it in June," Mayor Alice Brennan said.'
+    report = score_pair(original, variant)
+    altered = only(report, "altered")
+    assert [r.kind for c in altered for r in c.reasons] == ["quote"]
+    assert len(flagged(report)) == 1
+
+
+def test_swapped_score_line_is_altered_number() -> None:
+    """27-25 and 25-27 hold the same digits but say who won the other way round."""
+    claim = one_pair("The Corvale council passed the budget 27-25.", "The Corvale council passed the budget 25-27.")
+    assert claim.status == "altered"
+    assert [r.kind for r in claim.reasons] == ["number"]
+
+
 def test_changed_word_inside_a_quotation_is_altered_quote() -> None:
     """Spinners leave quoted words alone, so a quotation that says something else is a misquote."""
     claim = one_pair(
