@@ -20,12 +20,14 @@ CONTEXT = 2  # words either side of a negation cue in its reason
 
 @dataclass(frozen=True, slots=True)
 class Side:
-    """One side of an aligned claim: its text, its facts (offsets relative to the text), and the
-    words its whole document writes in lowercase somewhere (its common words, not names)."""
+    """One side of an aligned claim: its text, its facts (offsets relative to the text), the
+    words its whole document writes in lowercase somewhere (its common words, not names) and the
+    names its document uses mid-sentence (so a sentence may also start with one)."""
 
     text: str
     facts: Facts
     common: frozenset[str] = frozenset()
+    known_names: frozenset[str] = frozenset()
 
 
 def _number_reasons(o: Side, v: Side) -> list[Reason]:
@@ -65,6 +67,9 @@ def _name_reasons(o: Side, v: Side) -> list[Reason]:
     v_keys = Counter(n.key for n in v.facts.names)
     missing = _runs(_surplus(o.facts.names, v_keys), o.text)
     extra = _runs(_surplus(v.facts.names, o_keys), v.text)
+    swap = _initial_swap(o, v, v_keys)
+    if swap:
+        missing, extra = [swap[0], *missing], [swap[1], *extra]
     missing, extra = _without_acronyms(missing, extra)
     missing, extra = _without_spun_words(missing, extra, o.common, v.common)
     if not (missing and extra):
@@ -74,6 +79,16 @@ def _name_reasons(o: Side, v: Side) -> list[Reason]:
     return [
         Reason("date" if _is_date(a) and _is_date(b) else "entity", a, b) for a, b in zip(missing, extra, strict=False)
     ]
+
+
+def _initial_swap(o: Side, v: Side, v_keys: Counter) -> tuple[str, str] | None:
+    """A known name that opens the article's sentence, replaced by an uncommon word in the copy."""
+    a, b = o.facts.initial, v.facts.initial
+    if a is None or b is None or a.key == b.key or a.key not in o.known_names:
+        return None
+    if a.key in o.common or b.key in v.common or v_keys[a.key]:
+        return None  # an ordinary word, or the name is still there
+    return a.surface, b.surface
 
 
 def _initials(value: str) -> str:

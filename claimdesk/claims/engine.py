@@ -20,7 +20,8 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 
 @dataclass(frozen=True, slots=True)
 class _Pair:
-    """The two texts, their sentences, and the words each writes in lowercase somewhere."""
+    """The two texts, their sentences, the words each writes in lowercase somewhere, and the
+    names the article uses mid-sentence."""
 
     original: str
     variant: str
@@ -28,6 +29,7 @@ class _Pair:
     v_spans: list[Span]
     o_common: frozenset[str]
     v_common: frozenset[str]
+    o_names: frozenset[str]
 
 
 def _common_words(text: str) -> frozenset[str]:
@@ -59,7 +61,8 @@ def _compare(pair: _Pair, o_span: Span, v_span: Span) -> Claim:
     if _SPACE.sub(" ", o_text) == _SPACE.sub(" ", v_text):
         return Claim("kept", 1.0, o_span, v_span)
     found = reasons(
-        Side(o_text, facts.extract(o_text), pair.o_common), Side(v_text, facts.extract(v_text), pair.v_common)
+        Side(o_text, facts.extract(o_text), pair.o_common, pair.o_names),
+        Side(v_text, facts.extract(v_text), pair.v_common),
     )
     overlap = word_overlap(o_text, v_text)
     if found:
@@ -72,7 +75,8 @@ def score_pair(original: str, variant: str) -> Report:
     o_spans = list(segment(original))
     v_spans = list(segment(variant))
     links = align([original[s.start : s.end] for s in o_spans], [variant[s.start : s.end] for s in v_spans])
-    pair = _Pair(original, variant, o_spans, v_spans, _common_words(original), _common_words(variant))
+    o_names = frozenset(n.key for n in facts.names(original, list(facts.WORD.finditer(original))))
+    pair = _Pair(original, variant, o_spans, v_spans, _common_words(original), _common_words(variant), o_names)
     claims = [c for link in links for c in _claims(link, pair)]
     claims = _reading_order(claims)
     return Report(summarise(claims, original, variant), tuple(claims))

@@ -231,6 +231,7 @@ class Facts:
     negations: tuple[tuple[int, int], ...]
     soft_negations: tuple[tuple[int, int], ...]
     quotes: tuple[tuple[int, int], ...]
+    initial: Name | None = None
 
     @property
     def checkable(self) -> bool:
@@ -269,9 +270,19 @@ def ordinals(text: str) -> list[Number]:
     return out
 
 
+_PAIR = re.compile(r"(?<![\w,.])(\d+)\s?[-–]\s?(\d+)(?![\w,]|\.\d)")
+
+
+def pairs(text: str) -> list[Number]:
+    """Score lines and ranges ("27-25", "4-17") keep their order: 25-27 is another result."""
+    return [
+        Number(f"{m.group(1)}-{m.group(2)}", m.group(), m.start(), m.end(), hard=True) for m in _PAIR.finditer(text)
+    ]
+
+
 def numbers(text: str) -> list[Number]:
     """Numbers in ``text``: digits are hard facts, number words and ordinals soft ones."""
-    out: list[Number] = ordinals(text)
+    out: list[Number] = ordinals(text) + pairs(text)
     taken: list[tuple[int, int]] = [(n.start, n.end) for n in out]
     for m in _NUMBER.finditer(text):
         if any(s <= m.start("num") < e for s, e in taken):
@@ -341,7 +352,9 @@ def _starts_clause(text: str, prev: re.Match[str], start: int) -> bool:
     gap = text[prev.end() : start]
     if gap.strip() == "." and (len(prev.group()) == 1 or prev.group().lower() in NOT_NAMES):
         return False  # "Jeffrey P. Bezos", "Mr. Smith"
-    return any(ch in gap for ch in '.:;!?"“‘(—–') or gap.strip() == "-"
+    if gap.endswith(('"', "'")):
+        return True  # an opening quotation mark right before the word
+    return any(ch in gap for ch in ".:;!?“‘(—–") or gap.strip() == "-"
 
 
 def negations(tokens: list[re.Match[str]], cues: frozenset[str]) -> list[tuple[int, int]]:
@@ -354,13 +367,47 @@ def negations(tokens: list[re.Match[str]], cues: frozenset[str]) -> list[tuple[i
     return out
 
 
+def _closing(text: str, i: int) -> bool:
+    if text[i] == "”":
+        return True
+    return text[i] == '"' and i > 0 and not text[i - 1].isspace() and (i + 1 == len(text) or not text[i + 1].isalnum())
+
+
+def _opening(text: str, i: int) -> bool:
+    if text[i] == "“":
+        return True
+    return text[i] == '"' and (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and not text[i + 1].isspace()
+
+
+def quotes(text: str) -> tuple[tuple[int, int], ...]:
+    """Quoted spans; a quotation that runs on from the sentence before, or into the next one,
+    counts from the sentence's start or to its end ("We will reopen it," the mayor said.)."""
+    spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    marks = [i for i, ch in enumerate(text) if ch in '"“”' and not any(s <= i < e for s, e in spans)]
+    if marks and _closing(text, marks[0]):
+        spans.insert(0, (0, marks[0] + 1))
+    elif marks and _opening(text, marks[-1]):
+        spans.append((marks[-1], len(text)))
+    return tuple(spans)
+
+
+def initial_name(text: str, tokens: list[re.Match[str]]) -> Name | None:
+    """The sentence's first word if it is capitalised and not a grammar word: maybe a name."""
+    if not tokens or not tokens[0].group()[0].isupper():
+        return None
+    word = tokens[0].group()
+    key = word.lower().removesuffix("'s").removesuffix("’s")
+    return None if key in NOT_NAMES else Name(key, word, tokens[0].start(), tokens[0].end())
+
+
 def extract(text: str) -> Facts:
     """All facts of one sentence's text."""
     tokens = list(WORD.finditer(text))
     return Facts(
         numbers=tuple(numbers(text)),
         names=tuple(names(text, tokens)),
+        initial=initial_name(text, tokens),
         negations=tuple(negations(tokens, HARD_NEGATIONS)),
         soft_negations=tuple(negations(tokens, SOFT_NEGATIONS)),
-        quotes=tuple((m.start(), m.end()) for m in _QUOTE.finditer(text)),
+        quotes=quotes(text),
     )

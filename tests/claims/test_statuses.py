@@ -200,16 +200,14 @@ def test_swapped_score_line_is_altered_number() -> None:
     assert [r.kind for r in claim.reasons] == ["number"]
 
 
-def test_changed_word_inside_a_quotation_is_altered_quote() -> None:
-    """Spinners leave quoted words alone, so a quotation that says something else is a misquote."""
+def test_spun_words_inside_a_quotation_are_reworded() -> None:
+    """Spinners rewrite quoted words too; with every fact intact that is spin, not a misquote."""
     claim = one_pair(
         '"We will win the vote on Thursday," said Councillor Dev Anand.',
-        '"We will lose the vote on Thursday," pronounced Councillor Dev Anand.',
+        '"We shall triumph in the ballot on Thursday," pronounced Councillor Dev Anand.',
     )
-    assert claim.status == "altered"
-    assert reason_values(claim) == [
-        ("quote", '"We will win the vote on Thursday,"', '"We will lose the vote on Thursday,"')
-    ]
+    assert claim.status == "reworded"
+    assert claim.reasons == ()
 
 
 def test_intact_quote_with_spun_attribution_is_reworded() -> None:
