@@ -204,7 +204,7 @@ def test_spun_words_inside_a_quotation_are_reworded() -> None:
     """Spinners rewrite quoted words too; with every fact intact that is spin, not a misquote."""
     claim = one_pair(
         '"We will win the vote on Thursday," said Councillor Dev Anand.',
-        '"We shall triumph in the ballot on Thursday," pronounced Councillor Dev Anand.',
+        '"We will triumph in the vote on Thursday," pronounced Councillor Dev Anand.',
     )
     assert claim.status == "reworded"
     assert claim.reasons == ()
