@@ -64,8 +64,10 @@ def test_search_matches_titles_and_texts_by_word_prefix(filled: Store) -> None:
     filled.add_pair(
         ArticleIn(text="A lighthouse keeper retired."), VariantIn(text="A keeper retired.", title="Story 7b")
     )
-    assert filled.inbox_count(InboxQuery(search="keep retir")) == 1
+    assert filled.inbox_count(InboxQuery(search="keeper retir")) == 1
     assert filled.inbox_count(InboxQuery(search="story 7b")) == 1
+    assert filled.inbox_count(InboxQuery(search="keep retired")) == 0  # only the last word is a prefix
+    assert filled.inbox_count(InboxQuery(search="ke")) == 0  # and only from 3 letters
     assert filled.inbox_count(InboxQuery(search="harb")) == 24
     assert filled.inbox_count(InboxQuery(search='fishermen "NEAR(')) == 0  # operators are not parsed
     assert filled.inbox_count(InboxQuery(search="   ")) == 25
