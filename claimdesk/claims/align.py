@@ -10,10 +10,13 @@ the order of the texts says they belong together.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 STOPWORDS = frozenset(
     [
@@ -164,17 +167,27 @@ MATCH = 0.34  # weighted Dice for a confident 1-1 pair
 WEAK = 0.2  # a pair between two anchors that keeps the order
 PART = 0.6  # share of a leftover sentence's weight found in a matched neighbour: split or merge
 MAX_POSTING = 400  # a word in more sentences than this says nothing about which one
+CANDIDATES = 12  # article sentences compared closely with each variant sentence
 
 
+def is_content(word: str) -> bool:
+    """A lowercased word that says something: not a stopword, not a lone letter."""
+    return (len(word) > 1 and word not in STOPWORDS) or word.isdigit()
+
+
+@lru_cache(maxsize=16384)
 def content_words(text: str) -> frozenset[str]:
-    """The comparable words of a sentence: lowercased, possessive and stopwords removed."""
+    """The comparable words of a sentence: lowercased, possessive and stopwords removed.
+
+    Cached: alignment, refinement and scoring all ask for the same sentences' words.
+    """
     out = set()
     for m in _TOKEN.finditer(text.lower()):
         w = m.group()
         if w.endswith(("'s", "’s")):
             w = w[:-2]
-        if (len(w) > 1 and w not in STOPWORDS) or w.isdigit():
-            out.add(w.replace(",", ""))
+        if is_content(w):
+            out.add(w)
     return frozenset(out)
 
 
@@ -230,8 +243,8 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
                 weight = weights.idf[w]
                 for i in posting:
                     acc[i] += weight
-        for i, s in acc.items():
-            shared[i, j] = s
+        for i in heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__):
+            shared[i, j] = acc[i]
 
     def dice(i: int, j: int) -> float:
         s = shared.get((i, j), 0.0)
@@ -276,15 +289,16 @@ def _identical(original: list[str], variant: list[str]) -> tuple[dict[int, int],
 
 def _fill_gaps(scored: list, o_to_v: dict[int, int], v_to_o: dict[int, int]) -> None:
     """Accept weaker pairs whose neighbours on both sides are matched in the same order."""
+    anchors = sorted(o_to_v)
     for _, d, i, j in scored:
         if i in o_to_v or j in v_to_o or d >= MATCH:
             continue
-        before = [(a, b) for a, b in o_to_v.items() if a < i]
-        after = [(a, b) for a, b in o_to_v.items() if a > i]
-        prev_ok = not before or max(before)[1] < j
-        next_ok = not after or min(after)[1] > j
+        k = bisect.bisect_left(anchors, i)
+        prev_ok = k == 0 or o_to_v[anchors[k - 1]] < j
+        next_ok = k == len(anchors) or o_to_v[anchors[k]] > j
         if prev_ok and next_ok:
             o_to_v[i], v_to_o[j] = j, i
+            anchors.insert(k, i)
 
 
 def _group(o_words, v_words, weights, o_to_v, v_to_o, dice, n_o, n_v) -> list[Link]:

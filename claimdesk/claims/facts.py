@@ -103,8 +103,8 @@ MONTHS = {
 }
 # Hard cues are never touched by a spinner; soft ones have synonyms it may swap in ("without" ->
 # "but"), so only a soft cue that appears from nowhere counts.
-HARD_NEGATIONS = frozenset(["not", "never", "cannot", "n't"])
-SOFT_NEGATIONS = frozenset(["no", "nor", "without", "nobody", "nothing", "none", "neither", "nowhere", "noone"])
+HARD_NEGATIONS = re.compile(r"\b(?:[A-Za-z]*not['’]t|not|never|cannot|[A-Za-z]+n['’]t)\b", re.IGNORECASE)
+SOFT_NEGATIONS = re.compile(r"\b(?:no|nor|without|nobody|nothing|none|neither|nowhere|noone)\b", re.IGNORECASE)
 # Words that are capitalised for reasons other than being a name.
 NOT_NAMES = frozenset(
     [
@@ -190,6 +190,12 @@ _NUMBER = re.compile(
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|mln|tn|trn|m|k|b)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?",
     re.IGNORECASE,
+)
+# Cheap test before the expensive pattern: most sentences hold no number word at all.
+_NUMBER_WORD_HINT = re.compile(
+    r"(?i)\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen|"
+    r"thousand|million|billion|trillion)\b"
 )
 _WORD_NUMBER = re.compile(
     r"\b(?P<a>an?\s+)?(?P<w>(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -301,7 +307,7 @@ def numbers(text: str) -> list[Number]:
         currency = (m.group("cur") or "")[-1:]
         out.append(Number(key, text[m.start() : end].strip(), m.start(), end, hard=True, currency=currency))
         taken.append((m.start(), end))
-    for m in _WORD_NUMBER.finditer(text):
+    for m in _WORD_NUMBER.finditer(text) if _NUMBER_WORD_HINT.search(text) else ():
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         words = m.group("w").strip(" -")
@@ -357,13 +363,14 @@ def _starts_clause(text: str, prev: re.Match[str], start: int) -> bool:
     return any(ch in gap for ch in ".:;!?“‘(—–") or gap.strip() == "-"
 
 
-def negations(tokens: list[re.Match[str]], cues: frozenset[str]) -> list[tuple[int, int]]:
-    """Negation cues among ``tokens``: not, n't, no, never... (a contraction counts once)."""
+def negations(text: str, cues: re.Pattern[str]) -> list[tuple[int, int]]:
+    """Negation cues in ``text``: not, n't, no, never... A contraction counts once, and a
+    doubled one ("cannot't": can + not + n't) twice."""
     out = []
-    for tok in tokens:
-        low = tok.group().lower().replace("’", "'")
-        if low in cues or ("n't" in cues and low.endswith("n't")):
-            out.append((tok.start(), tok.end()))
+    for m in cues.finditer(text):
+        out.append((m.start(), m.end()))
+        if re.search(r"not['’]t$", m.group(), re.IGNORECASE):
+            out.append((m.start(), m.end()))
     return out
 
 
@@ -407,7 +414,7 @@ def extract(text: str) -> Facts:
         numbers=tuple(numbers(text)),
         names=tuple(names(text, tokens)),
         initial=initial_name(text, tokens),
-        negations=tuple(negations(tokens, HARD_NEGATIONS)),
-        soft_negations=tuple(negations(tokens, SOFT_NEGATIONS)),
+        negations=tuple(negations(text, HARD_NEGATIONS)),
+        soft_negations=tuple(negations(text, SOFT_NEGATIONS)),
         quotes=quotes(text),
     )

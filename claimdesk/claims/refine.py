@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
-from claimdesk.claims.align import STOPWORDS, content_words
+from claimdesk.claims.align import STOPWORDS, content_words, is_content
 from claimdesk.claims.model import Span
 
 # A lowercase word (or number, or closing mark) then a capital: where a glued sentence may begin.
@@ -27,7 +27,10 @@ class _Counts:
     def __init__(self, body: str, other: frozenset[str]) -> None:
         words = [(m.start(), m.group().lower()) for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", body)]
         self.starts = [s for s, _ in words]
-        flags = [(w in c, w in other) for _, w in words for c in [content_words(w)]]
+        flags = [
+            (is_content(w.removesuffix("'s").removesuffix("’s")), w.removesuffix("'s").removesuffix("’s") in other)
+            for _, w in words
+        ]
         self.content = [0, *accumulate(int(a) for a, _ in flags)]
         self.found = [0, *accumulate(int(a and b) for a, b in flags)]
 

@@ -51,8 +51,10 @@ def summarise(claims: list[Claim], original: str, variant: str) -> Summary:
     v_total = sum(_length(c.variant) for c in claims) or 1
     copied = [c for c in claims if c.original and c.variant]
     copied_len = sum(_length(c.original) for c in copied)
-    coverage = copied_len / o_total
-    fidelity = sum(c.score * _length(c.original) for c in claims if c.original) / o_total
+    has_article = any(c.original for c in claims)
+    coverage = copied_len / o_total if has_article else 1.0
+    # An article with nothing to copy is copied faithfully unless the variant invents something.
+    fidelity = sum(c.score * _length(c.original) for c in claims if c.original) / o_total if has_article else 1.0
     added_len = sum(_length(c.variant) for c in claims if c.status == "added")
     fidelity *= 1 - 0.5 * added_len / v_total  # invented text dilutes fidelity too
     swapped = sum(

@@ -92,4 +92,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Under `python -m` this module runs as __main__; dispatch through the importable one so
+    # that the UserError that commands raise is the class main() catches.
+    from claimdesk.tui.cli import main as _main
+
+    sys.exit(_main())
