@@ -4,14 +4,18 @@ One Line-API widget draws both sides, so the panes cannot drift apart: each clai
 block of rows with the article sentence on the left and the variant sentence on the right (a gap
 where one side has none). Below ``SIDE_BY_SIDE_MIN`` columns the sides stack inside each block
 (article rows, then variant rows), which keeps the claim-by-claim alignment at 80x24.
+
+Blocks are laid out progressively: the first screenful before the first paint, the rest in small
+slices after it, so a long article never delays showing the next variant.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rich.console import Console
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -27,7 +31,9 @@ from claimdesk.tui.safe import clean
 
 SIDE_BY_SIDE_MIN = 120
 _GUTTER = 3  # cursor mark, status glyph, space
+_SLICE = 6  # claims laid out per step after the first screenful
 _SELECTED = Style(bold=True, reverse=True)
+_TOKEN = re.compile(r"\S+\s*")
 
 
 @dataclass(frozen=True)
@@ -38,12 +44,41 @@ class _Block:
     end: int
 
 
-def _wrap(text: Text, width: int, console: Console) -> list[Strip]:
-    """``text`` wrapped to ``width`` cells, one strip per line, each padded to the width."""
-    if not text.plain:
-        return []
-    lines = text.wrap(console, max(1, width), overflow="fold")
-    return [Strip(list(line.render(console)), line.cell_len).adjust_cell_length(width) for line in lines]
+def wrap(text: Text, width: int) -> list[Text]:
+    """``text`` split into lines of at most ``width`` cells at spaces (long words folded)."""
+    width = max(1, width)
+    plain = text.plain
+    cuts: list[int] = []
+    used = 0
+    for match in _TOKEN.finditer(plain):
+        word = match.group().rstrip()
+        size = cell_len(word)
+        start = match.start()
+        if used and used + size > width:  # the word does not fit: it starts the next line
+            cuts.append(start)
+            used = 0
+        while size > width:  # a word longer than a line: fold it
+            start += width
+            cuts.append(start)
+            size -= width
+        used += size + len(match.group()) - len(word)
+    lines = text.divide(cuts) if cuts else [text]
+    for line in lines:
+        line.rstrip()
+    return list(lines)
+
+
+def _row(parts: Sequence[tuple[Text | str | None, int, Style | None]]) -> Text:
+    """One screen row from (content, cells, style) parts, each padded to its width."""
+    row = Text()
+    for content, cells, style in parts:
+        if isinstance(content, Text):
+            row.append_text(content)
+            row.append(" " * max(0, cells - content.cell_len))
+        else:
+            value = content or ""
+            row.append(value + " " * max(0, cells - cell_len(value)), style)
+    return row
 
 
 class AlignedView(ScrollView, can_focus=False):
@@ -62,14 +97,14 @@ class AlignedView(ScrollView, can_focus=False):
         self._claims: Sequence[Claim] = ()
         self._lines: list[Strip] = []
         self._blocks: list[_Block] = []
-        self._built_width = -1
+        self._width = -1
+        self._layout = 0  # bumped on every new pair or width, so stale slices stop
 
     def show(self, original: str, variant: str, claims: Sequence[Claim]) -> None:
         """Show a new pair; the texts are cleaned here, claims index into the raw texts."""
         self._original, self._variant, self._claims = original, variant, claims
-        self._built_width = -1
-        self.scroll_to(y=0, animate=False)
-        self._build()
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self._relayout()
         self.selected = 0
 
     @property
@@ -77,66 +112,79 @@ class AlignedView(ScrollView, can_focus=False):
         """Whether both sides fit next to each other."""
         return self.size.width >= SIDE_BY_SIDE_MIN
 
+    def _relayout(self) -> None:
+        """Start over at the current width: a screenful now, the rest after the paint."""
+        self._layout += 1
+        self._width = self.scrollable_content_region.width
+        self._lines, self._blocks = [], []
+        if self._width <= 0:
+            return
+        while len(self._blocks) < len(self._claims) and len(self._lines) < self.size.height + round(self.scroll_y):
+            self._add_block(self._claims[len(self._blocks)])
+        self._grown()
+        if len(self._blocks) < len(self._claims):
+            self.call_after_refresh(self._continue, self._layout)
+
+    def _continue(self, layout: int) -> None:
+        if layout != self._layout:
+            return
+        for claim in self._claims[len(self._blocks) : len(self._blocks) + _SLICE]:
+            self._add_block(claim)
+        self._grown()
+        if len(self._blocks) < len(self._claims):
+            self.call_later(self._continue, layout)
+
+    def _grown(self) -> None:
+        self.virtual_size = Size(self._width, len(self._lines))
+        if self.selected < len(self._blocks):
+            self._scroll_to_selected()
+        self.refresh()
+
     def _side_texts(self, claim: Claim) -> tuple[Text | None, Text | None]:
         left = right = None
         if claim.original is not None:
-            left_plain = clean(self._original[claim.original.start : claim.original.end], keep_newlines=False).strip()
+            left = Text(clean(self._original[claim.original.start : claim.original.end], keep_newlines=False).strip())
         if claim.variant is not None:
-            right_plain = clean(self._variant[claim.variant.start : claim.variant.end], keep_newlines=False).strip()
-        if claim.original is not None and claim.variant is not None:
-            left, right = mark_pair(left_plain, right_plain, claim.reasons)
-        elif claim.original is not None:
-            left = Text(left_plain)
-        elif claim.variant is not None:
-            right = Text(right_plain)
+            right = Text(clean(self._variant[claim.variant.start : claim.variant.end], keep_newlines=False).strip())
+        if left is not None and right is not None:
+            left, right = mark_pair(left.plain, right.plain, claim.reasons)
         return left, right
 
-    def _build(self) -> None:
-        """Lay every claim out for the current width (cheap: a few hundred lines at most)."""
-        width = self.scrollable_content_region.width
-        if width <= 0:
-            return
-        console = self.app.console
-        lines: list[Strip] = []
-        blocks: list[_Block] = []
-        for claim in self._claims:
-            glyph, _word = STATUS_MARK.get(claim.status, ("?", claim.status))
-            gutter = Strip([Segment(f" {glyph} ", STATUS_STYLE.get(claim.status, Style()))], _GUTTER)
-            left, right = self._side_texts(claim)
-            rows: list[Strip] = []
-            if self.side_by_side:
-                half = (width - _GUTTER - 3) // 2
-                left_rows = _wrap(left, half, console) if left else []
-                right_rows = _wrap(right, width - _GUTTER - 3 - half, console) if right else []
-                blank_left, blank_right = Strip.blank(half), Strip.blank(width - _GUTTER - 3 - half)
-                bar = Strip([Segment(" │ ", DIM)], 3)
-                for i in range(max(len(left_rows), len(right_rows))):
-                    left_row = left_rows[i] if i < len(left_rows) else blank_left
-                    right_row = right_rows[i] if i < len(right_rows) else blank_right
-                    rows.append(Strip.join([gutter, left_row, bar, right_row]))
-            else:
-                inner = width - _GUTTER - 4
-                for label, side in (("art ", left), ("var ", right)):
-                    tag = Strip([Segment(label, DIM)], 4)
-                    side_rows = _wrap(side, inner, console) if side else [Strip([Segment("—", DIM)], 1)]
-                    for i, row in enumerate(side_rows):
-                        rows.append(Strip.join([gutter, tag if i == 0 else Strip.blank(4), row]))
-            for reason in claim.reasons:
-                note = Text("⚠ ")
-                note.append_text(reason_text(reason))
-                rows.extend(Strip.join([gutter, r]) for r in _wrap(note, width - _GUTTER, console))
-            rows = [row.adjust_cell_length(width) for row in rows]
-            blocks.append(_Block(len(lines), len(lines) + len(rows)))
-            lines.extend(rows)
-            lines.append(Strip.blank(width))
-        self._lines, self._blocks, self._built_width = lines, blocks, width
-        self.virtual_size = Size(width, len(lines))
-        self.refresh()
+    def _add_block(self, claim: Claim) -> None:
+        """Lay out one claim's rows (and a blank after it) at the current width."""
+        width, console = self._width, self.app.console
+        glyph, _word = STATUS_MARK.get(claim.status, ("?", claim.status))
+        gutter = (f" {glyph} ", _GUTTER, STATUS_STYLE.get(claim.status, Style()))
+        left, right = self._side_texts(claim)
+        rows: list[Text] = []
+        if self.side_by_side:
+            half = (width - _GUTTER - 3) // 2
+            other = width - _GUTTER - 3 - half
+            left_rows = wrap(left, half) if left else []
+            right_rows = wrap(right, other) if right else []
+            for i in range(max(len(left_rows), len(right_rows))):
+                left_row = left_rows[i] if i < len(left_rows) else None
+                right_row = right_rows[i] if i < len(right_rows) else None
+                rows.append(_row([gutter, (left_row, half, None), (" │ ", 3, DIM), (right_row, other, None)]))
+        else:
+            inner = width - _GUTTER - 4
+            for label, side in (("art ", left), ("var ", right)):
+                side_rows: list[Text | None] = list(wrap(side, inner)) if side else [Text("—", DIM)]
+                for i, line in enumerate(side_rows):
+                    rows.append(_row([gutter, (label if i == 0 else "", 4, DIM), (line, inner, None)]))
+        for reason in claim.reasons:
+            note = Text("⚠ ")
+            note.append_text(reason_text(reason))
+            rows.extend(_row([gutter, (line, width - _GUTTER, None)]) for line in wrap(note, width - _GUTTER))
+        start = len(self._lines)
+        for row in rows:
+            self._lines.append(Strip(list(row.render(console)), row.cell_len).crop(0, width))
+        self._blocks.append(_Block(start, len(self._lines)))
+        self._lines.append(Strip.blank(width))
 
     def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._built_width:
-            self._build()
-            self._scroll_to_selected()
+        if self.scrollable_content_region.width != self._width:
+            self._relayout()
 
     def watch_selected(self, selected: int) -> None:
         self._scroll_to_selected()

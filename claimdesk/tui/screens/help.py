@@ -46,8 +46,8 @@ class HelpScreen(ModalScreen[None]):
                 text.append(f"[{binding.id}]\n", style="dim")
             text.append("\n")
         text.append("Anywhere: ctrl+p command palette, ctrl+q quit.\n")
-        text.append(f"Remap in {config_path()} under [keys] (binding id = \"key\"),\n")
-        text.append("and rename verdicts under [verdicts] (faithful = \"ok\").")
+        text.append(f'Remap in {config_path()} under [keys] (binding id = "key"),\n')
+        text.append('and rename verdicts under [verdicts] (faithful = "ok").')
         with VerticalScroll():
             yield Static(text)
 
