@@ -66,6 +66,18 @@ REVIEW_BINDINGS: list[Binding] = [
 ]
 
 
+# Binding id -> the verdict word it records, so a renamed verdict renames its key too.
+VERDICT_OF_BINDING: dict[str, str] = {
+    "verdict-faithful": "faithful",
+    "verdict-distorted": "distorted",
+    "verdict-unrelated": "unrelated",
+    "verdict-escalated": "escalated",
+    "verdict-skip": "skip",
+    "flag-confirm": "confirmed",
+    "flag-dismiss": "dismissed",
+}
+
+
 def config_path() -> Path:
     """``$CLAIMDESK_CONFIG``, else ``config.toml`` in the user's config directory."""
     env = os.environ.get("CLAIMDESK_CONFIG")
@@ -86,6 +98,13 @@ class Config:
     def verdict_label(self, verdict: str) -> str:
         """The word shown for a stored verdict."""
         return self.verdict_names.get(verdict, verdict)
+
+    def describe(self, binding: Binding) -> str:
+        """A binding's description, with the editor's word for the verdict it records."""
+        verdict = VERDICT_OF_BINDING.get(binding.id or "")
+        if verdict in self.verdict_names:
+            return self.verdict_names[verdict].capitalize()
+        return binding.description
 
 
 class ConfigError(ValueError):

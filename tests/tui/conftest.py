@@ -130,6 +130,11 @@ def _inbox_ready(app, inbox_type) -> bool:
     return inbox.total > 0 and inbox.current is not None
 
 
+def screen_text(app) -> str:
+    """What the terminal shows now, as plain lines (no styles)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
 def verdict_rows(path: Path) -> list[tuple]:
     """Every verdict event as (variant_id, claim, verdict, editor, note), in order."""
     with Store(path) as store:

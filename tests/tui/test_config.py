@@ -6,7 +6,7 @@ import pytest
 
 from claimdesk.tui.components.inbox_list import InboxList
 from claimdesk.tui.keymap import ConfigError, load_config
-from tests.tui.conftest import ready, until, verdict_rows
+from tests.tui.conftest import ready, screen_text, until, verdict_rows
 
 
 def test_missing_file_is_the_default(tmp_path):
@@ -35,12 +35,13 @@ async def test_remapped_keys_and_verdict_names(db, tmp_path, make_app):
     path = tmp_path / "config.toml"
     path.write_text('[keys]\nverdict-faithful = "f"\ncursor-down = "t"\n\n[verdicts]\nfaithful = "fine"\n')
     app = make_app(db, config=load_config(path))
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(160, 50)) as pilot:
         await ready(pilot)
         await pilot.press("t")
         assert app.screen.query_one(InboxList).cursor == 1
         await pilot.press("enter")
         variant = app.screen.variant_id
+        assert " f Fine " in screen_text(app)  # the footer uses the editor's word
         await pilot.press("a")  # no longer bound
         assert verdict_rows(db) == []
         await pilot.press("f")
@@ -48,4 +49,4 @@ async def test_remapped_keys_and_verdict_names(db, tmp_path, make_app):
         await pilot.press("q")
         inbox = app.screen.query_one(InboxList)
         await until(pilot, lambda: inbox.row_at(1) is not None and inbox.row_at(1).verdict == "faithful", "verdict")
-        assert "fine" in app.export_screenshot()
+        assert "fine" in screen_text(app)

@@ -6,9 +6,10 @@ from rich.text import Text
 
 from claimdesk.store import InboxRow, Store
 from claimdesk.tui.components.claim_list import claim_line
+from claimdesk.tui.components.inbox_list import InboxList
 from claimdesk.tui.components.inbox_row import row_text
 from claimdesk.tui.screens.review import ReviewScreen
-from tests.tui.conftest import NOW, STORY, Line, add, build, ready
+from tests.tui.conftest import NOW, STORY, Line, add, build, ready, screen_text, until
 
 HOSTILE = "\x1b[2J Wipe \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ \u202eevil [@click=app.quit] [bold red]loud[/]"
 
@@ -21,13 +22,13 @@ async def test_hostile_title_and_text_render_as_plain_text(tmp_path, make_app):
     app = make_app(db)
     async with app.run_test(size=(160, 50)) as pilot:
         await ready(pilot)
-        shot = app.export_screenshot()
+        shot = screen_text(app)
         assert "[@click=app.quit]" in shot and "[bold" in shot
         await pilot.click(offset=(60, 2))  # a click on the title runs no action
         await pilot.press("enter")
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("j", "j", "j")
-        shot = app.export_screenshot()
+        shot = screen_text(app)
         assert shot.count("[@click=app.quit]") >= 2
         for bad in ("\x1b", "\u202e", "http://x"):
             assert bad not in shot
@@ -53,3 +54,19 @@ def test_states_and_statuses_carry_glyphs_and_words_without_colour():
         _o, _v, report = build([line], 0.5)
         text: Text = claim_line(1, report.claims[0], None)
         assert line.status.lower() in text.plain.lower()
+
+
+async def test_under_no_color_glyphs_and_words_carry_state(db, make_app, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(db)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        shot = screen_text(app)
+        for words in ("! ALTERED", "- DROPPED", "+ ADDED", "~ reworded", "⚠ number: 35,000 → 30,000", "verdict: none"):
+            assert words in shot
+        await pilot.press("a", "q")
+        inbox = app.screen.query_one(InboxList)
+        await until(pilot, lambda: inbox.row_at(0) is not None and inbox.row_at(0).verdict == "faithful", "verdict")
+        shot = screen_text(app)
+        assert "✓" in shot and "faithful" in shot and "•" in shot

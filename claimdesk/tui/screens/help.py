@@ -42,7 +42,7 @@ class HelpScreen(ModalScreen[None]):
             text.append(f"{title}\n", style="bold underline")
             for binding in bindings:
                 text.append(f"  {_keys(self.app, binding):<22}", style="bold")
-                text.append(f" {binding.description:<16} ")
+                text.append(f" {self.app.config.describe(binding):<16} ")
                 text.append(f"[{binding.id}]\n", style="dim")
             text.append("\n")
         text.append("Anywhere: ctrl+p command palette, ctrl+q quit.\n")

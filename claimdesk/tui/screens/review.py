@@ -50,6 +50,13 @@ class ReviewScreen(Screen[int]):
         self.held_by: str | None = None  # another editor's name when read-only
         self.note: str | None = None  # attached to the next verdict recorded here
         self.selected = 0
+        self._name_verdict_keys()
+
+    def _name_verdict_keys(self) -> None:
+        """Footer descriptions use the editor's verdict words (``[verdicts]`` in the config)."""
+        describe = self.app.config.describe
+        for key, bindings in self._bindings.key_to_bindings.items():
+            self._bindings.key_to_bindings[key] = [replace(b, description=describe(b)) for b in bindings]
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
