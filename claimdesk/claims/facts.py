@@ -407,6 +407,23 @@ def initial_name(text: str, tokens: list[re.Match[str]]) -> Name | None:
     return None if key in NOT_NAMES else Name(key, word, tokens[0].start(), tokens[0].end())
 
 
+_SIGNATURE = re.compile(
+    r"\d[\w,.]*|[$£€¥%]|per\s?cent|(?-i:[A-Z][\w'’.\-]*)|[\"“”]|n['’]t\b|\b(?:not|never|cannot|no|nor|without|nobody|"
+    r"nothing|none|neither|nowhere|noone|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|dozen|thousand|million|billion|trillion|bn|m|" + "|".join(ORDINALS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def signature(text: str) -> list[str]:
+    """The fact-bearing tokens of ``text`` in order. Two texts with the same signature cannot
+    differ in any fact, so the full extraction can be skipped (most spun sentences). A leading
+    grammar word ("The" -> "A") is no fact and is left out."""
+    tokens = _SIGNATURE.findall(text)
+    return tokens[1:] if tokens and text.lstrip().startswith(tokens[0]) and tokens[0].lower() in NOT_NAMES else tokens
+
+
 def extract(text: str) -> Facts:
     """All facts of one sentence's text."""
     tokens = list(WORD.finditer(text))
