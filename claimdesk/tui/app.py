@@ -29,6 +29,8 @@ class ClaimdeskApp(App[None]):
 
     CSS_PATH = "claimdesk.tcss"
     TITLE = "claimdesk"
+    # Esc alone never acts: over SSH it arrives late and doubles as the Alt prefix.
+    ESCAPE_TO_MINIMIZE = False
 
     def __init__(
         self,

@@ -156,6 +156,10 @@ async def test_question_mark_lists_every_key(db, make_app):
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("q")
         assert isinstance(app.screen, InboxScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, InboxScreen) and app.is_running
+        await pilot.press("enter", "escape")
+        assert isinstance(app.screen, ReviewScreen) and verdict_rows(db) == []
 
 
 async def test_search_sort_and_state_filter(db, make_app):

@@ -83,3 +83,22 @@ async def test_a_failed_write_shows_an_error_and_does_not_advance(db, make_app):
         assert app.screen.variant_id == first
         assert verdict_rows(db) == []
         assert any("disk says no" in str(n.message) and n.severity == "error" for n in app._notifications)
+
+
+async def test_new_variants_above_the_screen_are_announced(tmp_path, make_app):
+    db = tmp_path / "long.db"
+    with Store.open(db) as store:
+        for n in range(1, 41):
+            add(store, n, risk=0.5 - n / 100)
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("G")
+        await until(pilot, lambda: inbox(app).current is not None, "the last page")
+        anchored, top = inbox(app).current.id, inbox(app).scroll_y
+        with Store(db) as other:
+            add(other, 50, risk=0.9)
+            add(other, 51, risk=0.8)
+        await until(pilot, lambda: inbox(app).total == 42 and inbox(app).current is not None, "the new variants")
+        assert inbox(app).current.id == anchored and inbox(app).scroll_y == top + 2
+        await until(pilot, lambda: any("2 new variants above" in n.message for n in app._notifications), "the notice")

@@ -100,7 +100,7 @@ class InboxList(ScrollView, can_focus=True):
         self.post_message(ListingCounted(generation, total, index, new_since, newest))
 
     def on_listing_counted(self, message: ListingCounted) -> None:
-        message.stop()
+        # Not stopped: the screen's status line wants the new listed total too.
         if message.generation != self.generation:
             return
         old_cursor = self.cursor
@@ -121,7 +121,7 @@ class InboxList(ScrollView, can_focus=True):
         self.refresh()
         if message.new_since and not at_top:
             noun = "variant" if message.new_since == 1 else "variants"
-            self.notify(f"{message.new_since} new {noun} above (press g to go to the top)", timeout=4)
+            self.notify(f"{message.new_since} new {noun} above (press g to go to the top)", timeout=4, markup=False)
 
     def _request(self, page: int) -> None:
         """Start a worker for a missing page, reading from the neighbour whose key we know."""
