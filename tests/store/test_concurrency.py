@@ -36,7 +36,7 @@ def test_eight_editors_and_an_ingest_at_once_lose_nothing(tmp_path: Path) -> Non
     db = tmp_path / "desk.db"
     with Store.open(db) as store:
         fill(store, 12)
-    pairs = _pairs_file(tmp_path / "pairs.jsonl", 40)
+    pairs = _pairs_file(tmp_path / "pairs.jsonl", 120)
     ingest = subprocess.Popen(
         [sys.executable, "-m", "claimdesk.tui.cli", "--db", str(db), "ingest", str(pairs)],
         stdout=subprocess.PIPE,
@@ -53,7 +53,7 @@ def test_eight_editors_and_an_ingest_at_once_lose_nothing(tmp_path: Path) -> Non
         assert b"locked" not in err
     out, err = ingest.communicate(timeout=120)
     assert ingest.returncode == 0, err.decode()
-    assert out.decode().strip() == "added 40, skipped 0, bad 0"
+    assert out.decode().strip() == "added 120, skipped 0, bad 0"
 
     export = tmp_path / "history.csv"
     assert main(["--db", str(db), "export", "--history", "--out", str(export)]) == 0
@@ -61,7 +61,7 @@ def test_eight_editors_and_an_ingest_at_once_lose_nothing(tmp_path: Path) -> Non
         uids = [row["uid"] for row in csv.DictReader(f)]
     assert sorted(uids) == sorted(f"{e}-{n}" for e in editors for n in range(200))
     with Store.open(db) as store:
-        assert store.counts().total == 52
+        assert store.counts().total == 132
 
 
 def _run_until_killed(db: Path, editor: str, rng: random.Random) -> tuple[list[str], list[str]]:
