@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -101,6 +102,18 @@ def test_since_and_jsonl(desk: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
 def test_bad_since_is_one_line_error(desk: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", str(desk), "export", "--since", "yesterday"]) == 1
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_unwritable_out_is_one_line_error(desk: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", str(desk), "export", "--out", str(tmp_path)]) == 1
+    assert main(["--db", str(desk), "export", "--out", str(tmp_path / "no" / "x.csv")]) == 1
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    code = main(["--db", str(desk), "export", "--out", str(locked / "x.csv")])
+    err = capsys.readouterr().err.splitlines()
+    assert err[:2] == [f"claimdesk: {tmp_path}: is a directory", f"claimdesk: {tmp_path / 'no'}: no such directory"]
+    if os.geteuid() != 0:  # root may write anywhere
+        assert code == 1 and err[2].endswith("Permission denied")
 
 
 def test_failed_export_leaves_no_half_file(tmp_path: Path) -> None:

@@ -65,6 +65,8 @@ def atomic_file(path: str) -> Iterator[TextIO]:
     target = Path(path)
     if not target.parent.is_dir():
         raise UserError(f"{target.parent}: no such directory")
+    if target.is_dir():
+        raise UserError(f"{target}: is a directory")
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     try:
         with open(fd, "w", encoding="utf-8", newline="") as out:
@@ -91,15 +93,20 @@ def run(args: argparse.Namespace) -> int:
         store = Store.open(args.db)
     except StoreError as exc:
         raise UserError(str(exc)) from None
-    with store, contextlib.ExitStack() as stack:
-        if args.out:
-            out = stack.enter_context(atomic_file(args.out))
-        else:
-            out = sys.stdout
-            out.reconfigure(newline="")  # type: ignore[attr-defined]  # csv writes its own CRLF
-        rows = stream(store, query)
-        if csv_out:
-            write_csv(out, query.header, rows, bom=args.bom)
-        else:
-            write_jsonl(out, query.header, rows)
+    try:
+        with store, contextlib.ExitStack() as stack:
+            if args.out:
+                out = stack.enter_context(atomic_file(args.out))
+            else:
+                out = sys.stdout
+                out.reconfigure(newline="")  # type: ignore[attr-defined]  # csv writes its own CRLF
+            rows = stream(store, query)
+            if csv_out:
+                write_csv(out, query.header, rows, bom=args.bom)
+            else:
+                write_jsonl(out, query.header, rows)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # disk full, permission denied: the temporary file is already gone
+        raise UserError(f"{args.out or 'stdout'}: {exc.strerror or exc}") from None
     return 0
