@@ -5,8 +5,8 @@ block of rows with the article sentence on the left and the variant sentence on 
 where one side has none). Below ``SIDE_BY_SIDE_MIN`` columns the sides stack inside each block
 (article rows, then variant rows), which keeps the claim-by-claim alignment at 80x24.
 
-Blocks are laid out progressively: the first screenful before the first paint, the rest in small
-slices after it, so a long article never delays showing the next variant.
+Blocks are laid out in two steps: the first screenful before the first paint, the rest just after
+it, so a long article never delays showing the next variant.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from claimdesk.tui.safe import clean
 
 SIDE_BY_SIDE_MIN = 120
 _GUTTER = 3  # cursor mark, status glyph, space
-_SLICE = 6  # claims laid out per step after the first screenful
 _SELECTED = Style(bold=True, reverse=True)
 _TOKEN = re.compile(r"\S+\s*")
 
@@ -123,16 +122,15 @@ class AlignedView(ScrollView, can_focus=False):
             self._add_block(self._claims[len(self._blocks)])
         self._grown()
         if len(self._blocks) < len(self._claims):
-            self.call_after_refresh(self._continue, self._layout)
+            # Queued behind the paint (and behind anything waiting for it), not run inside it.
+            self.call_after_refresh(self.call_later, self._continue, self._layout)
 
     def _continue(self, layout: int) -> None:
         if layout != self._layout:
             return
-        for claim in self._claims[len(self._blocks) : len(self._blocks) + _SLICE]:
+        for claim in self._claims[len(self._blocks) :]:
             self._add_block(claim)
         self._grown()
-        if len(self._blocks) < len(self._claims):
-            self.call_later(self._continue, layout)
 
     def _grown(self) -> None:
         self.virtual_size = Size(self._width, len(self._lines))

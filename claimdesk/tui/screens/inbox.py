@@ -87,7 +87,12 @@ class InboxScreen(Screen[None]):
     # Polling ------------------------------------------------------------------------------
 
     def _poll(self) -> None:
-        self.run_worker(self._check_store, thread=True, group="poll", exit_on_error=False)
+        if self.is_current:
+            self.run_worker(self._check_store, thread=True, group="poll", exit_on_error=False)
+        else:
+            # Under the review screen: no queries competing with verdicts; catch up on return.
+            self._seen_version = None
+            self.set_timer(self.app.poll_seconds, self._poll)
 
     def _check_store(self) -> None:
         """Worker: has anyone committed since the last look? If so, read fresh totals."""

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from claimdesk.claims import FLAGGED
 from claimdesk.store import InboxQuery, InboxRow, LeaseHeld, PageKey, StoredClaim, StoreError, VariantDetail
 from claimdesk.tui.components.aligned_view import AlignedView
 from claimdesk.tui.components.claim_list import ClaimList
+from claimdesk.tui.components.info_bar import InfoBar
 from claimdesk.tui.components.styles import ALTERED_FACT, DIM
 from claimdesk.tui.keymap import REVIEW_BINDINGS
 from claimdesk.tui.safe import clean
@@ -60,7 +61,7 @@ class ReviewScreen(Screen[int]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
-        yield Static(id="info")
+        yield InfoBar(id="info")
         yield AlignedView(id="aligned")
         yield ClaimList(id="claims")
         yield Footer()
@@ -87,6 +88,7 @@ class ReviewScreen(Screen[int]):
             self._release()
         self.detail, self.claims, self.variant_id = detail, claims, variant_id
         self.note, self.selected = None, 0
+        was_held_by = self.held_by
         try:
             store.take_lease(variant_id, self.app.editor)
             self.held_by = None
@@ -101,7 +103,9 @@ class ReviewScreen(Screen[int]):
             self._show_claims()
             self._show_info()
             self._select(0)
-            self.refresh_bindings()
+            if self.held_by != was_held_by:
+                # Verdict keys come and go with the lease; the footer rebuilds, so only when needed.
+                self.refresh_bindings()
         return True
 
     def _show_claims(self) -> None:
@@ -130,7 +134,7 @@ class ReviewScreen(Screen[int]):
             f"+ {counts.get('added', 0)} added │ risk {scores.risk:.2f}  fidelity {scores.fidelity:.2f}  "
             f"coverage {scores.coverage:.2f}  spin {scores.spin:.2f}"
         )
-        self.query_one("#info", Static).update(text)
+        self.query_one(InfoBar).show(text)
 
     def _select(self, index: int) -> None:
         self.selected = max(0, min(index, len(self.claims) - 1))
