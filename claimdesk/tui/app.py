@@ -15,7 +15,7 @@ from pathlib import Path
 
 from textual.app import App
 
-from claimdesk.store import Store, StoreError, Verdict, app_queries
+from claimdesk.store import NothingToUndo, Store, StoreError, Verdict, app_queries
 from claimdesk.tui.keymap import Config
 from claimdesk.tui.safe import clean
 
@@ -82,6 +82,12 @@ class ClaimdeskApp(App[None]):
             return None
         try:
             event = self.store.undo(target, self.editor)
+        except NothingToUndo:
+            # Already retracted (say, from another session): drop it and say so.
+            if self.history and self.history[-1] == target:
+                self.history.pop()
+            self.notify("That verdict was already undone.", markup=False)
+            return None
         except (StoreError, sqlite3.Error) as exc:
             self.fail("Undo", exc)
             return None

@@ -36,7 +36,8 @@ class ListingCounted(Message):
 
 @dataclass
 class StoreChanged(Message):
-    """The poller saw another commit: totals for the status line and the editor's day."""
+    """Totals for the status line and the editor's day; ``changed`` is False for the first look."""
 
     counts: InboxCounts
     done_today: int
+    changed: bool

@@ -58,6 +58,7 @@ class InboxScreen(Screen[None]):
         self._probe = None
         self._seen_version: int | None = None
         self._checked_at = 0.0
+        self._totals: StoreChanged | None = None  # the last totals the poller read
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -78,7 +79,7 @@ class InboxScreen(Screen[None]):
         self._probe = app_queries.change_probe(self.app.db_path)
         self.inbox.focus()
         self.inbox.reload()
-        self._poll()
+        self._poll()  # the first look only reads totals: the listing is already being counted
 
     def on_unmount(self) -> None:
         if self._probe is not None:
@@ -91,7 +92,7 @@ class InboxScreen(Screen[None]):
             self.run_worker(self._check_store, thread=True, group="poll", exit_on_error=False)
         else:
             # Under the review screen: no queries competing with verdicts; catch up on return.
-            self._seen_version = None
+            self._checked_at = 0.0
             self.set_timer(self.app.poll_seconds, self._poll)
 
     def _check_store(self) -> None:
@@ -101,19 +102,21 @@ class InboxScreen(Screen[None]):
         fresh = time.monotonic() - self._checked_at < STALE_SECONDS
         if version == self._seen_version and fresh:
             return
+        changed = self._seen_version is not None
         self._seen_version = version
         self._checked_at = time.monotonic()
         with Store(self.app.db_path) as store:
             counts, today = store.counts(), store.verdicts_today(self.app.editor)
-        self.post_message(StoreChanged(counts, today))
+        self.post_message(StoreChanged(counts, today, changed))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "poll" and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
             self.set_timer(self.app.poll_seconds, self._poll)
 
     def on_store_changed(self, message: StoreChanged) -> None:
-        self._counts = message
-        self.inbox.reload()
+        self._totals = message
+        if message.changed:
+            self.inbox.reload()
         self._show_status()
 
     def on_listing_counted(self, message: ListingCounted) -> None:
@@ -121,10 +124,9 @@ class InboxScreen(Screen[None]):
         self._show_status()
 
     def _show_status(self) -> None:
-        changed: StoreChanged | None = getattr(self, "_counts", None)
-        if changed is not None:
-            status = self.query_one(StatusLine)
-            status.show(changed.counts, self.inbox.total, self.inbox.query, changed.done_today)
+        if self._totals is not None:
+            totals = self._totals
+            self.query_one(StatusLine).show(totals.counts, self.inbox.total, self.inbox.query, totals.done_today)
 
     # Actions ------------------------------------------------------------------------------
 

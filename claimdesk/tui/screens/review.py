@@ -33,7 +33,7 @@ RENEW_SECONDS = 30.0
 _VERDICT_ACTIONS = {"verdict", "flag", "skip", "note"}
 
 
-class ReviewScreen(Screen[int]):
+class ReviewScreen(Screen[int | None]):
     """Article | variant for one variant; ``query`` is the inbox listing that next/previous walk.
 
     Dismissed with the id of the variant last shown, so the inbox can put its cursor there.
@@ -67,7 +67,9 @@ class ReviewScreen(Screen[int]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.open_variant(self.variant_id)
+        if not self.open_variant(self.variant_id):
+            self.dismiss(None)
+            return
         self.set_interval(RENEW_SECONDS, self._renew)
 
     def on_unmount(self) -> None:
@@ -184,9 +186,11 @@ class ReviewScreen(Screen[int]):
         return row.holder is None or row.holder == self.app.editor
 
     def _step(self, *, forward: bool) -> InboxRow | None:
-        """The next (or previous) variant of the listing that no other editor holds."""
+        """The next (or previous) variant of the listing that no other editor holds (looks 100 ahead)."""
         key: PageKey | None = self._key()
-        while key is not None:
+        for _ in range(5):
+            if key is None:
+                break
             if forward:
                 page = self.app.store.inbox_page(self.query_listing, after=key, limit=20)
                 key, rows = page.next, page.rows
