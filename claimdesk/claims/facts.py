@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimdesk.claims.words import NOT_NAMES
+
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’\-]*|\d[\d,.]*\d|\d")
 
 UNITS = {
@@ -105,84 +107,6 @@ MONTHS = {
 # "but"), so only a soft cue that appears from nowhere counts.
 HARD_NEGATIONS = re.compile(r"\b(?:[A-Za-z]*not['’]t|not|never|cannot|[A-Za-z]+n['’]t)\b", re.IGNORECASE)
 SOFT_NEGATIONS = re.compile(r"\b(?:no|nor|without|nobody|nothing|none|neither|nowhere|noone)\b", re.IGNORECASE)
-# Words that are capitalised for reasons other than being a name.
-NOT_NAMES = frozenset(
-    [
-        "i",
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "if",
-        "so",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "onto",
-        "to",
-        "up",
-        "with",
-        "via",
-        "per",
-        "than",
-        "then",
-        "he",
-        "she",
-        "it",
-        "we",
-        "they",
-        "you",
-        "his",
-        "her",
-        "its",
-        "our",
-        "their",
-        "my",
-        "your",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "who",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "which",
-        "while",
-        "after",
-        "before",
-        "since",
-        "until",
-        "though",
-        "although",
-        "because",
-        "also",
-        "just",
-        "yet",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "sir",
-        "madam",
-        "lord",
-        "lady",
-    ]
-)
 
 _NUMBER = re.compile(
     r"(?P<cur>[$£€¥]|US\$|A\$|C\$)?\s?"

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
-from claimdesk.claims.align import STOPWORDS, content_words, is_content
+from claimdesk.claims.align import content_words, is_content
 from claimdesk.claims.model import Span
+from claimdesk.claims.words import STOPWORDS
 
 # A lowercase word (or number, or closing mark) then a capital: where a glued sentence may begin.
 _SOFT = re.compile(r"(?<=[a-z0-9%)\]\"'”’])\s+(?=[\"“‘']?[A-Z])")

@@ -6,10 +6,10 @@ for the same reasons whatever its source; a refusal is a ``BadRecord`` with a on
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 from claimdesk.store import ArticleIn, VariantIn
+from claimdesk.store.connection import parse_iso
 
 
 class BadRecord(ValueError):
@@ -30,12 +30,9 @@ def main_text(html: str) -> str:
 def iso_date(value: str) -> str:
     """An ISO 8601 date or time as stored: UTC, ``...Z``; a time without a zone is taken as UTC."""
     try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        return parse_iso(value).strftime("%Y-%m-%dT%H:%M:%SZ")
     except ValueError:
         raise BadRecord(f"{value!r} is not an ISO 8601 date") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _side(record: dict[str, Any], side: str) -> dict[str, str | None]:

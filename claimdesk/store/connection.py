@@ -33,6 +33,12 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def parse_iso(value: str) -> datetime:
+    """An ISO 8601 date or time as an aware UTC moment; no zone means UTC. ValueError if not one."""
+    moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+
+
 def iso(moment: datetime) -> str:
     """ISO 8601 UTC with a fixed width, so stored times compare correctly as text."""
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")

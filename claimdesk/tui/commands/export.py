@@ -10,7 +10,6 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -32,15 +31,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def parse_since(value: str) -> str:
     """An ISO 8601 date or time (UTC unless it says otherwise) in the store's time format."""
+    from claimdesk.store.connection import iso, parse_iso
+
     try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        return iso(parse_iso(value))
     except ValueError:
         raise UserError(f"--since {value!r} is not an ISO 8601 date") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    from claimdesk.store.connection import iso
-
-    return iso(moment)
 
 
 def write_csv(out: TextIO, header: Iterable[str], rows: Iterable[tuple], *, bom: bool) -> None:
