@@ -8,6 +8,7 @@ with its own connection.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -59,6 +60,9 @@ class ClaimdeskApp(App[None]):
 
         self.set_keymap(self.config.keys)
         self.push_screen(InboxScreen())
+        # Textual's start-up objects live as long as the app: take them out of the cyclic GC's
+        # reach, so its full collections stop landing between a verdict key and the next paint.
+        self.call_after_refresh(gc.freeze)
 
     def on_unmount(self) -> None:
         self.store.close()
