@@ -189,3 +189,17 @@ async def test_q_in_the_inbox_quits(db, make_app):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_quitting_from_review_releases_the_lease(db, make_app):
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        held = app.screen.variant_id
+        with Store(db) as store:
+            assert store.lease(held).editor == "ana"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    with Store(db) as store:
+        assert store.lease(held) is None
