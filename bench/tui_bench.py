@@ -146,6 +146,11 @@ def live_and_memory(db: Path, runs: int) -> tuple[list[float], float]:
     return latencies, rss
 
 
+def _verdicts_by(db: Path, editor: str) -> int:
+    with Store(db) as store:
+        return int(store.read("SELECT count(*) FROM verdicts WHERE editor = ?", (editor,))[0][0])
+
+
 async def verdict_latencies(db: Path, count: int) -> list[float]:
     """Seconds from a verdict key to the next variant painted, ``count`` times, under Pilot."""
     from textual import events
@@ -154,6 +159,7 @@ async def verdict_latencies(db: Path, count: int) -> list[float]:
     from claimdesk.tui.screens.review import ReviewScreen
 
     app = ClaimdeskApp(db, "bench-verdicts", cursor_blink=False)
+    before_all = _verdicts_by(db, "bench-verdicts")
     times: list[float] = []
     async with app.run_test(size=(160, 50)) as pilot:
         for _ in range(200):
@@ -176,6 +182,7 @@ async def verdict_latencies(db: Path, count: int) -> list[float]:
             painted: asyncio.Future[float] = loop.create_future()
             app.call_after_refresh(lambda fut=painted: fut.done() or fut.set_result(time.perf_counter()))
             times.append(await painted - started)
+    assert _verdicts_by(db, "bench-verdicts") - before_all == count  # every key left its verdict
     return times
 
 

@@ -34,6 +34,10 @@ async def test_inbox_moves_with_j_k_and_arrows(db, make_app):
         assert inbox(app).cursor == 5
         await pilot.press("g")
         assert inbox(app).cursor == 0
+        await pilot.press("pagedown")
+        assert inbox(app).cursor == 5
+        await pilot.press("pageup")
+        assert inbox(app).cursor == 0
 
 
 async def test_enter_opens_review_with_lease_and_q_goes_back(db, make_app):
