@@ -102,3 +102,19 @@ async def test_new_variants_above_the_screen_are_announced(tmp_path, make_app):
         await until(pilot, lambda: inbox(app).total == 42 and inbox(app).current is not None, "the new variants")
         assert inbox(app).current.id == anchored and inbox(app).scroll_y == top + 2
         await until(pilot, lambda: any("2 new variants above" in n.message for n in app._notifications), "the notice")
+
+
+async def test_read_only_view_takes_the_variant_when_its_holder_leaves(db, make_app):
+    ana, bob = make_app(db, "ana"), make_app(db, "bob")
+    async with ana.run_test(size=(80, 24)) as ana_pilot, bob.run_test(size=(80, 24)) as bob_pilot:
+        await ready(ana_pilot)
+        await ready(bob_pilot)
+        await ana_pilot.press("enter")
+        await bob_pilot.press("enter")
+        assert bob.screen.held_by == "ana"
+        await ana_pilot.press("q")
+        bob.screen._renew()  # what the renewal timer does every RENEW_SECONDS
+        await bob_pilot.pause()
+        assert bob.screen.held_by is None
+        await bob_pilot.press("a")
+        assert verdict_rows(db) == [(ana.screen.inbox.current.id, None, "faithful", "bob", None)]

@@ -150,16 +150,20 @@ class ReviewScreen(Screen[int | None]):
     # Leases -------------------------------------------------------------------------------
 
     def _renew(self) -> None:
-        if self.detail is None or self.held_by:
+        """Keep our hold; a read-only view tries to take the variant once its holder has left."""
+        if self.detail is None:
             return
+        was_held_by = self.held_by
         try:
             self.app.store.renew_lease(self.detail.id, self.app.editor)
+            self.held_by = None
         except LeaseHeld as exc:
             self.held_by = exc.lease.editor
-            self._show_info()
-            self.refresh_bindings()
         except (StoreError, sqlite3.Error) as exc:
             self.app.fail("Renewing the lease", exc)
+        if self.held_by != was_held_by:
+            self._show_info()
+            self.refresh_bindings()
 
     def _release(self) -> None:
         if self.detail is None or self.held_by:
