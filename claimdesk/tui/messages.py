@@ -25,13 +25,16 @@ class PageLoaded(Message):
 
 @dataclass
 class ListingCounted(Message):
-    """A fresh row count, where the anchored variant now sits (None if unlisted), what is new."""
+    """A fresh row count, where the anchored variant now sits (None if unlisted), what is new,
+    and the first page when the screen shows the top of the listing."""
 
     generation: int
     total: int
     anchor_index: int | None
     new_since: int
     newest: int
+    top: tuple[InboxRow, ...] | None
+    conflicts: frozenset[int]
 
 
 @dataclass

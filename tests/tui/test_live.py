@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimdesk.store import Store
 from claimdesk.tui.components.inbox_list import InboxList
 from claimdesk.tui.screens.review import ReviewScreen
-from tests.tui.conftest import add, ready, until, verdict_rows
+from tests.tui.conftest import add, ready, screen_text, until, verdict_rows
 
 
 def inbox(app) -> InboxList:
@@ -118,3 +118,15 @@ async def test_read_only_view_takes_the_variant_when_its_holder_leaves(db, make_
         assert bob.screen.held_by is None
         await bob_pilot.press("a")
         assert verdict_rows(db) == [(ana.screen.inbox.current.id, None, "faithful", "bob", None)]
+
+
+async def test_disagreeing_editors_show_as_conflicting(db, make_app):
+    app = make_app(db, "ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        first = inbox(app).row_at(0).id
+        with Store(db) as other:
+            other.record_verdict(first, "faithful", "bob")
+            other.record_verdict(first, "distorted", "cy")
+        await until(pilot, lambda: "≠" in screen_text(app), "the conflict glyph")
+        assert "≠distort" in screen_text(app)  # the current verdict, marked as disputed

@@ -85,11 +85,12 @@ class InboxList(ScrollView, can_focus=True):
         if query is not None and query != self.query:
             self.query = query
             self.anchor = None
-        self.recount(self.query, self.anchor, self.cursor, self.generation)
+        self.recount(self.query, self.anchor, self.generation, with_top=round(self.scroll_y) == 0)
 
     @work(thread=True, group="recount", exclusive=True)
-    def recount(self, query: InboxQuery, anchor: InboxRow | None, cursor: int, generation: int) -> None:
-        """Worker: row count, the anchor's new index, and how many variants arrived since last time."""
+    def recount(self, query: InboxQuery, anchor: InboxRow | None, generation: int, *, with_top: bool) -> None:
+        """Worker: row count, the anchor's new index, what arrived since last time, and (when the
+        screen shows the top) the first page, so the redraw needs no second round trip."""
         with Store(self.db_path) as store:
             total = store.inbox_count(query)
             index = None
@@ -97,7 +98,9 @@ class InboxList(ScrollView, can_focus=True):
                 index = app_queries.position(store, query, anchor.key(query.sort))
             newest = app_queries.newest_id(store)
             new_since = app_queries.newer_than(store, query, self.newest_seen) if self.newest_seen else 0
-        self.post_message(ListingCounted(generation, total, index, new_since, newest))
+            top = store.inbox_page(query, limit=PAGE_SIZE).rows if with_top else None
+            conflicts = app_queries.conflicting(store, [r.id for r in top or ()])
+        self.post_message(ListingCounted(generation, total, index, new_since, newest, top, frozenset(conflicts)))
 
     def on_listing_counted(self, message: ListingCounted) -> None:
         # Not stopped: the screen's status line wants the new listed total too.
@@ -107,6 +110,9 @@ class InboxList(ScrollView, can_focus=True):
         self.generation += 1
         self._pages.clear()
         self._loading.clear()
+        self._conflicts = set(message.conflicts)
+        if message.top is not None:
+            self._pages[0] = message.top
         self.total = message.total
         self.newest_seen = max(self.newest_seen, message.newest)
         at_top = round(self.scroll_y) == 0
@@ -117,6 +123,7 @@ class InboxList(ScrollView, can_focus=True):
             # Keep the anchored row where it was on screen.
             self.scroll_to(y=self.scroll_y + new_cursor - old_cursor, animate=False, immediate=True)
         self.set_reactive(InboxList.cursor, new_cursor)
+        self._sync_anchor()
         self._ensure_visible()
         self.refresh()
         if message.new_since and not at_top:
