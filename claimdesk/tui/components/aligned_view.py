@@ -21,10 +21,10 @@ from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region, Size
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from claimdesk.claims import Claim
+from claimdesk.tui.components.line_view import LineView
 from claimdesk.tui.components.styles import DIM, STATUS_MARK, STATUS_STYLE
 from claimdesk.tui.components.word_diff import mark_pair, reason_text
 from claimdesk.tui.safe import clean
@@ -80,7 +80,7 @@ def _row(parts: Sequence[tuple[Text | str | None, int, Style | None]]) -> Text:
     return row
 
 
-class AlignedView(ScrollView, can_focus=False):
+class AlignedView(LineView, can_focus=False):
     """Article | variant, one block per claim; ``selected`` marks and scrolls to a claim."""
 
     DEFAULT_CSS = """
@@ -197,10 +197,10 @@ class AlignedView(ScrollView, can_focus=False):
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
         if index >= len(self._lines):
-            return Strip.blank(self.scrollable_content_region.width, self.rich_style)
+            return Strip.blank(self.scrollable_content_region.width, self.base_style)
         strip = self._lines[index]
         if 0 <= self.selected < len(self._blocks):
             block = self._blocks[self.selected]
             if block.start <= index < block.end:
                 strip = Strip.join([Strip([Segment("▶", _SELECTED)], 1), strip.crop(1)])
-        return strip.apply_style(self.rich_style)
+        return strip.apply_style(self.base_style)

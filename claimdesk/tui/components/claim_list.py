@@ -9,10 +9,10 @@ from rich.style import Style
 from rich.text import Text
 from textual.geometry import Region, Size
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from claimdesk.claims import Claim
+from claimdesk.tui.components.line_view import LineView
 from claimdesk.tui.components.styles import CURSOR, DIM, STATUS_MARK, STATUS_STYLE
 from claimdesk.tui.components.word_diff import reason_text
 
@@ -34,7 +34,7 @@ def claim_line(number: int, claim: Claim, flag: str | None) -> Text:
     return line
 
 
-class ClaimList(ScrollView, can_focus=False):
+class ClaimList(LineView, can_focus=False):
     """One line per claim; follows the selected claim of the aligned view."""
 
     DEFAULT_CSS = """
@@ -65,10 +65,10 @@ class ClaimList(ScrollView, can_focus=False):
         width = self.scrollable_content_region.width
         index = round(self.scroll_y) + y
         if index >= len(self._lines):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         text = self._lines[index]
         chosen = index == self.selected
         segments = [Segment("▶ " if chosen else "  ", CURSOR if chosen else DIM)]
         segments += list(text.render(self.app.console))
         strip = Strip(segments).crop(0, width).adjust_cell_length(width)
-        return strip.apply_style(self.rich_style + CURSOR if chosen else self.rich_style)
+        return strip.apply_style(self.base_style + CURSOR if chosen else self.base_style)

@@ -22,11 +22,11 @@ from rich.segment import Segment
 from textual import work
 from textual.geometry import Size
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from claimdesk.store import InboxQuery, InboxRow, PageKey, Store, app_queries
 from claimdesk.tui.components.inbox_row import header_text, row_text
+from claimdesk.tui.components.line_view import LineView
 from claimdesk.tui.components.styles import CURSOR, DIM
 from claimdesk.tui.messages import ListingCounted, PageLoaded
 
@@ -47,7 +47,7 @@ def _read_page(store: Store, query: InboxQuery, page: int, after: PageKey | None
     return rows
 
 
-class InboxList(ScrollView, can_focus=True):
+class InboxList(LineView, can_focus=True):
     """Every variant of the listing, one line each, with a header line that does not scroll."""
 
     DEFAULT_CSS = """
@@ -224,7 +224,7 @@ class InboxList(ScrollView, can_focus=True):
             return self._strip(header_text(width).render(self.app.console), width)
         index = round(self.scroll_y) + y - 1
         if index >= self.total:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self.base_style)
         row = self.row_at(index)
         if row is None:
             self._request(index // PAGE_SIZE)
@@ -235,4 +235,4 @@ class InboxList(ScrollView, can_focus=True):
         return strip.apply_style(CURSOR) if chosen else strip
 
     def _strip(self, segments, width: int) -> Strip:
-        return Strip(list(segments)).crop(0, width).adjust_cell_length(width).apply_style(self.rich_style)
+        return Strip(list(segments)).crop(0, width).adjust_cell_length(width).apply_style(self.base_style)
