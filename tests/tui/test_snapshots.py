@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui.conftest import ready
+from claimdesk.tui.components.aligned_view import AlignedView
+from tests.tui.conftest import ready, until
 
 SIZES = [(80, 24), (160, 50)]
 
@@ -23,6 +24,8 @@ def test_review(snap_compare, db, make_app, size):
     async def before(pilot):
         await ready(pilot)
         await pilot.press("enter", "j")
+        view = pilot.app.screen.query_one(AlignedView)
+        await until(pilot, lambda: view.complete, "the whole pair laid out")
         await pilot.pause()
 
     assert snap_compare(make_app(db), terminal_size=size, run_before=before)

@@ -5,8 +5,8 @@ block of rows with the article sentence on the left and the variant sentence on 
 where one side has none). Below ``SIDE_BY_SIDE_MIN`` columns the sides stack inside each block
 (article rows, then variant rows), which keeps the claim-by-claim alignment at 80x24.
 
-Blocks are laid out in two steps: the first screenful before the first paint, the rest just after
-it, so a long article never delays showing the next variant.
+Blocks are laid out in two steps: the first screenful before the first paint, the rest a moment
+after it (or as soon as the cursor needs it), so a long article never delays the next variant.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -32,6 +33,7 @@ from claimdesk.tui.safe import clean
 
 SIDE_BY_SIDE_MIN = 120
 _GUTTER = 3  # cursor mark, status glyph, space
+REST_AFTER = 0.05  # seconds on a variant before the claims below the first screen are laid out
 _SELECTED = Style(bold=True, reverse=True)
 _TOKEN = re.compile(r"\S+\s*")
 
@@ -117,6 +119,11 @@ class AlignedView(LineView, can_focus=False):
         self.selected = 0
 
     @property
+    def complete(self) -> bool:
+        """Whether every claim of the pair is laid out (the scrollbar then shows the whole pair)."""
+        return len(self._blocks) == len(self._claims)
+
+    @property
     def side_by_side(self) -> bool:
         """Whether both sides fit next to each other."""
         return self.size.width >= SIDE_BY_SIDE_MIN
@@ -132,13 +139,17 @@ class AlignedView(LineView, can_focus=False):
             self._add_block(self._claims[len(self._blocks)])
         self._grown()
         if len(self._blocks) < len(self._claims):
-            # Queued behind the paint (and behind anything waiting for it), not run inside it.
-            self.call_after_refresh(self.call_later, self._continue, self._layout)
+            # After the paint, and only if the editor lingers: a quick verdict skips the work.
+            self.set_timer(REST_AFTER, partial(self._continue, self._layout))
 
-    def _continue(self, layout: int) -> None:
+    def _continue(self, layout: int, upto: int | None = None) -> None:
+        """Lay out the remaining claims (or those up to ``upto``) of the pair shown as ``layout``."""
         if layout != self._layout:
             return
-        for claim in self._claims[len(self._blocks) :]:
+        stop = len(self._claims) if upto is None else min(upto + 1, len(self._claims))
+        if len(self._blocks) >= stop:
+            return
+        for claim in self._claims[len(self._blocks) : stop]:
             self._add_block(claim)
         self._grown()
 
@@ -194,6 +205,7 @@ class AlignedView(LineView, can_focus=False):
             self._relayout()
 
     def watch_selected(self, selected: int) -> None:
+        self._continue(self._layout, upto=selected)  # the cursor may run ahead of the layout
         self._scroll_to_selected()
         self.refresh()
 
