@@ -175,9 +175,11 @@ async def test_search_sort_and_state_filter(db, make_app):
         await pilot.press("slash", *"harb", "enter")
         await until(pilot, lambda: inbox(app).total == 1 and inbox(app).current is not None, "search")
         assert inbox(app).current.title == "Harbour berths copied"
-        await pilot.press("slash", *"site:site1.example", "enter")
+        await pilot.press("slash", *["backspace"] * 4, *"site:site1.example", "enter")
         await until(pilot, lambda: inbox(app).total == 3, "site filter")
-        await pilot.press("slash", "enter")
+        await pilot.press("slash", "enter")  # the input holds the current filters: enter keeps them
+        await until(pilot, lambda: inbox(app).total == 3, "filters kept")
+        await pilot.press("slash", *["backspace"] * 18, "enter")
         await until(pilot, lambda: inbox(app).total == 7, "search cleared")
         await pilot.press("s")
         await until(pilot, lambda: inbox(app).query.sort == "time" and inbox(app).current is not None, "time sort")

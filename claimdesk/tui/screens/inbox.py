@@ -47,6 +47,12 @@ def parse_search(text: str, base: InboxQuery) -> InboxQuery:
     return replace(base, state=state, verdict=verdict, site=site, search=" ".join(words) or None)
 
 
+def search_text(query: InboxQuery) -> str:
+    """The ``/`` input that gives back ``query``'s filters and search (so enter keeps them)."""
+    words = [f"{name}:{getattr(query, name)}" for name in ("state", "verdict", "site") if getattr(query, name)]
+    return " ".join([*words, query.search or ""]).strip()
+
+
 class InboxScreen(Screen[None]):
     """Every variant, riskiest (or newest) first; enter opens one for review."""
 
@@ -163,7 +169,7 @@ class InboxScreen(Screen[None]):
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
-        search.value = ""
+        search.value = search_text(self.inbox.query)
         search.display = True
         search.focus()
 
