@@ -82,7 +82,14 @@ class Fetcher:
 
     async def pair(self, article: Side, variant: Side) -> Pair:
         """Both sides fetched concurrently, then scored in a thread so the event loop keeps serving."""
-        a, v = await asyncio.gather(self.side_text(article, article=True), self.side_text(variant, article=False))
+        # return_exceptions: when both sides fail, the second failure is still collected here
+        # instead of surfacing later as an unretrieved task exception on stderr.
+        a, v = await asyncio.gather(
+            self.side_text(article, article=True), self.side_text(variant, article=False), return_exceptions=True
+        )
+        for outcome in (a, v):
+            if isinstance(outcome, BaseException):
+                raise outcome
         report = await asyncio.to_thread(score_pair, a.text, v.text)
         return Pair(
             ArticleIn(a.text, url=article.url, title=a.title, published=article.date),
