@@ -115,19 +115,19 @@ async def until(pilot, condition: Callable[[], object], what: str = "condition",
 
 
 async def ready(pilot) -> None:
-    """Wait until the inbox has counted its rows and painted the first page."""
-    from claimdesk.tui.components.inbox_list import InboxList
-
-    await until(pilot, lambda: _inbox_ready(pilot.app, InboxList), "the inbox")
+    """Wait until the inbox has painted its first page and the status line its totals."""
+    await until(pilot, lambda: _inbox_ready(pilot.app), "the inbox")
     await pilot.pause()
 
 
-def _inbox_ready(app, inbox_type) -> bool:
+def _inbox_ready(app) -> bool:
+    from claimdesk.tui.components.inbox_list import InboxList
+
     try:
-        inbox = app.screen.query_one(inbox_type)
+        inbox = app.screen.query_one(InboxList)
     except NoMatches:
         return False
-    return inbox.total > 0 and inbox.current is not None
+    return inbox.total > 0 and inbox.current is not None and app.screen.totals is not None
 
 
 def screen_text(app) -> str:

@@ -64,7 +64,7 @@ class InboxScreen(Screen[None]):
         self._probe = None
         self._seen_version: int | None = None
         self._checked_at = 0.0
-        self._totals: StoreChanged | None = None  # the last totals the poller read
+        self.totals: StoreChanged | None = None  # the last totals the poller read (None before the first)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -85,7 +85,8 @@ class InboxScreen(Screen[None]):
         self._probe = app_queries.change_probe(self.app.db_path)
         self.inbox.focus()
         self.inbox.reload()
-        self._poll()  # the first look only reads totals: the listing is already being counted
+        # The first look (totals only) waits a moment: the listing is being counted for the first paint.
+        self.set_timer(self.app.poll_seconds, self._poll)
 
     def on_unmount(self) -> None:
         if self._probe is not None:
@@ -120,7 +121,7 @@ class InboxScreen(Screen[None]):
             self.set_timer(self.app.poll_seconds, self._poll)
 
     def on_store_changed(self, message: StoreChanged) -> None:
-        self._totals = message
+        self.totals = message
         if message.changed:
             self.inbox.reload()
         self._show_status()
@@ -130,8 +131,8 @@ class InboxScreen(Screen[None]):
         self._show_status()
 
     def _show_status(self) -> None:
-        if self._totals is not None:
-            totals = self._totals
+        if self.totals is not None:
+            totals = self.totals
             self.query_one(StatusLine).show(totals.counts, self.inbox.total, self.inbox.query, totals.done_today)
 
     # Actions ------------------------------------------------------------------------------
