@@ -340,16 +340,29 @@ _SIGNATURE = re.compile(
 )
 
 
+# Terminal escape sequences and control characters (hostile pages carry them): not text, not facts.
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+
+
+def _blank_controls(text: str) -> str:
+    """``text`` with control sequences turned into spaces of the same length (offsets stay)."""
+    return _CONTROL.sub(lambda m: " " * len(m.group()), text)
+
+
 def signature(text: str) -> list[str]:
     """The fact-bearing tokens of ``text`` in order. Two texts with the same signature cannot
     differ in any fact, so the full extraction can be skipped (most spun sentences). A leading
     grammar word ("The" -> "A") is no fact and is left out."""
+    text = _blank_controls(text)
     tokens = _SIGNATURE.findall(text)
     return tokens[1:] if tokens and text.lstrip().startswith(tokens[0]) and tokens[0].lower() in NOT_NAMES else tokens
 
 
 def extract(text: str) -> Facts:
     """All facts of one sentence's text."""
+    text = _blank_controls(text)
     tokens = list(WORD.finditer(text))
     return Facts(
         numbers=tuple(numbers(text)),

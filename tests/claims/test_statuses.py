@@ -286,3 +286,13 @@ def test_spun_copy_with_one_change_flags_only_that_change() -> None:
     assert reason_values(altered) == [("number", "£3.2m", "£3.8m")]
     assert report.summary.counts["reworded"] >= 4
     assert report.summary.risk > score_pair(ARTICLE, ARTICLE.replace("reopened", "reopens")).summary.risk
+
+
+def test_terminal_escapes_in_a_copy_are_not_facts() -> None:
+    """A hostile page's `ESC[2J` holds a digit, but it is no number the article lost or gained."""
+    claim = one_pair(
+        "Rivermouth beat Daleford 3-1 on Saturday.",
+        "\x1b[2JRivermouth beat Daleford 3-1 on Saturday \x1b]8;;http://x\x1b\\now.",
+    )
+    assert claim.status == "reworded"
+    assert claim.reasons == ()
