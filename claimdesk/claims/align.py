@@ -57,11 +57,10 @@ def word_overlap(a: str, b: str) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """Article sentences and variant sentences that are one claim, with their similarity."""
+    """Article sentences and variant sentences that are one claim."""
 
     original: tuple[int, ...]
     variant: tuple[int, ...]
-    similarity: float
 
 
 class _Weights:
@@ -127,7 +126,7 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
             o_to_v[i], v_to_o[j] = j, i
 
     _fill_gaps(scored, o_to_v, v_to_o)
-    return _group(o_words, v_words, weights, o_to_v, v_to_o, dice, n_o, n_v)
+    return _group(o_words, v_words, weights, o_to_v, v_to_o, n_o, n_v)
 
 
 def _identical(original: list[str], variant: list[str]) -> tuple[dict[int, int], dict[int, int]]:
@@ -159,7 +158,15 @@ def _fill_gaps(scored: list, o_to_v: dict[int, int], v_to_o: dict[int, int]) -> 
             anchors.insert(k, i)
 
 
-def _group(o_words, v_words, weights, o_to_v, v_to_o, dice, n_o, n_v) -> list[Link]:
+def _group(
+    o_words: list[frozenset[str]],
+    v_words: list[frozenset[str]],
+    weights: _Weights,
+    o_to_v: dict[int, int],
+    v_to_o: dict[int, int],
+    n_o: int,
+    n_v: int,
+) -> list[Link]:
     """Attach leftovers to a matched neighbour that contains them (split or merge).
 
     Only the words the neighbour's own partner leaves unexplained count: a short dropped
@@ -191,9 +198,9 @@ def _group(o_words, v_words, weights, o_to_v, v_to_o, dice, n_o, n_v) -> list[Li
     for i, j in o_to_v.items():
         o_ids = tuple(sorted([i, *extra_o.get(j, [])]))
         v_ids = tuple(sorted([j, *extra_v.get(i, [])]))
-        links.append(Link(o_ids, v_ids, dice(i, j)))
-    links += [Link((i,), (), 0.0) for i in range(n_o) if i not in o_to_v and i not in attached_o]
-    links += [Link((), (j,), 0.0) for j in range(n_v) if j not in v_to_o and j not in attached_v]
+        links.append(Link(o_ids, v_ids))
+    links += [Link((i,), ()) for i in range(n_o) if i not in o_to_v and i not in attached_o]
+    links += [Link((), (j,)) for j in range(n_v) if j not in v_to_o and j not in attached_v]
     return links
 
 

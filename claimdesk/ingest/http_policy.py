@@ -72,11 +72,3 @@ def scheme_problem(url: httpx.URL) -> str | None:
     if not url.host:
         return "refused: the URL has no host"
     return None
-
-
-def literal_ip(host: str) -> IPAddress | None:
-    """The address when ``host`` is an IP literal (``[::1]`` already unbracketed by httpx), else None."""
-    try:
-        return ipaddress.ip_address(host.strip("[]"))
-    except ValueError:
-        return None
