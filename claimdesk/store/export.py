@@ -2,8 +2,12 @@
 
 Spreadsheet safety is done in SQL: text cells starting with ``= + - @``, tab or CR get a leading
 ``'`` (so a title like ``=HYPERLINK(...)`` stays text), while numbers stay numbers. Doing it in
-the query keeps the Python side a bare ``csv.writer.writerows(cursor)``, which is what lets
-exporting a million rows run close to ``sqlite3 -csv`` speed.
+the query keeps the Python side a bare ``csv.writer.writerows(cursor)``.
+
+Every export is bounded by a key range taken when it starts (verdict ids for the history,
+variant ids otherwise), so it can be cut into slices that separate processes read side by side
+and that, joined in order, give exactly the rows of one export. For the history the upper bound
+also fixes which undos count, so the log comes out as it stood at the start.
 """
 
 from __future__ import annotations
@@ -13,7 +17,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from claimdesk.store.connection import Core
 from claimdesk.store.verdicts import LIVE
 
 Kind = Literal["current", "history", "claims"]
@@ -50,7 +53,11 @@ _COLUMNS: dict[Kind, list[tuple[str, str, bool]]] = {
         ("claim", "v.claim", False),
         *_EVENT,
         ("replaces", "v.replaces", False),
-        ("undone", "EXISTS (SELECT 1 FROM verdicts u WHERE u.replaces = v.id AND u.verdict = 'undo')", False),
+        (
+            "undone",
+            "EXISTS (SELECT 1 FROM verdicts u WHERE u.replaces = v.id AND u.verdict = 'undo' AND u.id <= :last)",
+            False,
+        ),
         *_VARIANT,
         *_SCORES,
     ],
@@ -71,13 +78,23 @@ _FROM: dict[Kind, str] = {
     "history": "verdicts v JOIN variants var ON var.id = v.variant_id JOIN articles a ON a.id = var.article_id",
     "claims": (
         "(SELECT v.*, row_number() OVER (PARTITION BY v.variant_id, v.claim ORDER BY v.id DESC) AS latest"
-        f" FROM verdicts v WHERE v.claim IS NOT NULL AND {LIVE}) v"
+        f" FROM verdicts v WHERE v.claim IS NOT NULL AND {LIVE} AND v.variant_id BETWEEN :first AND :last) v"
         " JOIN variants var ON var.id = v.variant_id JOIN articles a ON a.id = var.article_id"
         " LEFT JOIN claims c ON c.variant_id = v.variant_id AND c.number = v.claim"
     ),
 }
-_WHERE: dict[Kind, list[str]] = {"current": [], "history": [], "claims": ["v.latest = 1"]}
+_WHERE: dict[Kind, list[str]] = {
+    "current": ["var.id BETWEEN :first AND :last"],
+    "history": ["v.id BETWEEN :first AND :last"],
+    "claims": ["v.latest = 1"],  # the key range is applied inside the window's subquery
+}
 _ORDER: dict[Kind, str] = {"current": "var.id", "history": "v.id", "claims": "v.variant_id, v.claim"}
+# The smallest and largest key an export of that kind can meet, from an index or the rowid.
+_BOUNDS: dict[Kind, str] = {
+    "current": "SELECT min(id), max(id) FROM variants",
+    "history": "SELECT min(id), max(id) FROM verdicts",
+    "claims": "SELECT min(variant_id), max(variant_id) FROM verdicts WHERE claim IS NOT NULL",
+}
 
 
 def _safe(expr: str) -> str:
@@ -87,12 +104,39 @@ def _safe(expr: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyRange:
+    """Keys ``first`` to ``last``, both included."""
+
+    first: int
+    last: int
+
+    @property
+    def size(self) -> int:
+        return self.last - self.first + 1
+
+    def split(self, parts: int) -> list[KeyRange]:
+        """At most ``parts`` adjoining ranges of near-equal size, in key order, covering this one."""
+        parts = max(1, min(parts, self.size))
+        step, extra = divmod(self.size, parts)
+        ranges, first = [], self.first
+        for i in range(parts):
+            last = first + step - 1 + (i < extra)
+            ranges.append(KeyRange(first, last))
+            first = last + 1
+        return ranges
+
+
+@dataclass(frozen=True, slots=True)
 class ExportQuery:
-    """The SQL of an export, its parameters and its header row."""
+    """The SQL of an export (named parameters ``:first``, ``:last``, ``:since``) and its header row."""
 
     sql: str
-    params: tuple[str, ...]
     header: tuple[str, ...]
+    since: str | None = None
+
+    def params(self, keys: KeyRange) -> dict[str, object]:
+        """The parameters that read the rows whose key is in ``keys``."""
+        return {"first": keys.first, "last": keys.last, "since": self.since}
 
 
 def export_query(kind: Kind, since: str | None = None, *, spreadsheet_safe: bool = True) -> ExportQuery:
@@ -102,20 +146,21 @@ def export_query(kind: Kind, since: str | None = None, *, spreadsheet_safe: bool
         f"{_safe(expr) if text and spreadsheet_safe else expr} AS {name}" for name, expr, text in columns
     )
     where = list(_WHERE[kind])
-    params: tuple[str, ...] = ()
     if since:
-        where.append("v.decided_at >= ?")
-        params = (since,)
-    sql = f"SELECT {select} FROM {_FROM[kind]}"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += f" ORDER BY {_ORDER[kind]}"
-    return ExportQuery(sql, params, tuple(name for name, _expr, _text in columns))
+        where.append("v.decided_at >= :since")
+    sql = f"SELECT {select} FROM {_FROM[kind]} WHERE {' AND '.join(where)} ORDER BY {_ORDER[kind]}"
+    return ExportQuery(sql, tuple(name for name, _expr, _text in columns), since)
 
 
-def stream(core: Core, query: ExportQuery) -> Iterator[tuple]:
-    """The rows, streamed from one cursor (one consistent snapshot; memory stays flat)."""
-    cursor: sqlite3.Cursor = core.conn.execute(query.sql, query.params)
+def key_range(conn: sqlite3.Connection, kind: Kind) -> KeyRange | None:
+    """Every key an export of ``kind`` can meet right now; None when there is nothing to export."""
+    first, last = conn.execute(_BOUNDS[kind]).fetchone()
+    return None if first is None else KeyRange(int(first), int(last))
+
+
+def stream(conn: sqlite3.Connection, query: ExportQuery, keys: KeyRange) -> Iterator[tuple]:
+    """The rows in ``keys``, streamed from one cursor (one snapshot; memory stays flat)."""
+    cursor = conn.execute(query.sql, query.params(keys))
     try:
         yield from cursor
     finally:

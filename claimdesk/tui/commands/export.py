@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
-import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -27,6 +25,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     which.add_argument("--claims", action="store_true", help="one row per current claim verdict")
     parser.add_argument("--since", metavar="ISO-DATE", help="only verdicts decided at or after this date/time (UTC)")
     parser.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte order mark (for Excel)")
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="processes writing slices of a big export side by side (default: one per CPU, up to 4,"
+        " at least 100,000 keys each)",
+    )
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
+    return int(value)
 
 
 def parse_since(value: str) -> str:
@@ -37,22 +48,6 @@ def parse_since(value: str) -> str:
         return iso(parse_iso(value))
     except ValueError:
         raise UserError(f"--since {value!r} is not an ISO 8601 date") from None
-
-
-def write_csv(out: TextIO, header: Iterable[str], rows: Iterable[tuple], *, bom: bool) -> None:
-    """RFC 4180 CSV (CRLF line ends, minimal quoting); ``out`` must be opened with newline=''."""
-    if bom:
-        out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows(rows)
-
-
-def write_jsonl(out: TextIO, header: Iterable[str], rows: Iterable[tuple]) -> None:
-    """One JSON object a line, keys in header order."""
-    names = tuple(header)
-    for row in rows:
-        out.write(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n")
 
 
 @contextlib.contextmanager
@@ -77,32 +72,33 @@ def atomic_file(path: str) -> Iterator[TextIO]:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Stream the chosen rows from one cursor into the output."""
+    """Fix the key range, then stream its rows (in slices if it is big) into the output."""
     from claimdesk.store import Store, StoreError
-    from claimdesk.store.export import export_query, stream
+    from claimdesk.store.export import export_query, key_range
+    from claimdesk.tui.commands.export_slices import Export, auto_jobs, write_header, write_slices
 
     kind = "history" if args.history else "claims" if args.claims else "current"
     since = parse_since(args.since) if args.since else None
-    csv_out = args.format == "csv"
-    query = export_query(kind, since, spreadsheet_safe=csv_out)
+    export = Export(args.db, export_query(kind, since, spreadsheet_safe=args.format == "csv"), args.format == "csv")
     try:
-        store = Store.open(args.db)
+        with Store.open(args.db) as store:
+            keys = key_range(store.conn, kind)
     except StoreError as exc:
         raise UserError(str(exc)) from None
     try:
-        with store, contextlib.ExitStack() as stack:
+        with contextlib.ExitStack() as stack:
             if args.out:
                 out = stack.enter_context(atomic_file(args.out))
+                scratch = Path(args.out).parent
             else:
                 out = sys.stdout
                 out.reconfigure(newline="")  # type: ignore[attr-defined]  # csv writes its own CRLF
-            rows = stream(store, query)
-            if csv_out:
-                write_csv(out, query.header, rows, bom=args.bom)
-            else:
-                write_jsonl(out, query.header, rows)
+                scratch = Path(tempfile.gettempdir())
+            write_header(out, export, bom=args.bom)
+            if keys:
+                write_slices(out, export, keys.split(args.jobs or auto_jobs(keys)), scratch)
     except BrokenPipeError:
         raise
-    except OSError as exc:  # disk full, permission denied: the temporary file is already gone
+    except OSError as exc:  # disk full, permission denied: the temporary files are already gone
         raise UserError(f"{args.out or 'stdout'}: {exc.strerror or exc}") from None
     return 0
