@@ -18,8 +18,9 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
+from urllib.parse import urljoin
 
 from claimdesk.ingest.pairs import BadRecord, iso_date
 
@@ -68,15 +69,32 @@ class ParsedFeed:
     problems: tuple[str, ...] = ()
 
 
-def parse_feed(body: bytes) -> ParsedFeed:
-    """Detect the format from the content (servers mislabel feeds) and read the entries."""
+def parse_feed(body: bytes, base_url: str | None = None) -> ParsedFeed:
+    """Detect the format from the content (servers mislabel feeds) and read the entries.
+
+    ``base_url`` is where the feed was fetched from: relative links (Atom allows them, and
+    hand-written feeds use them) are resolved against it, as a browser would.
+    """
     head = body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if head in (b"{", b"["):
         whole = _json_or_none(body)
         if isinstance(whole, dict) and str(whole.get("version", "")).startswith(JSON_FEED_PREFIX):
-            return _json_feed(whole)
-        return _json_lines(body)
-    return _xml_feed(body)
+            feed = _json_feed(whole)
+        else:
+            feed = _json_lines(body)
+    else:
+        feed = _xml_feed(body)
+    if base_url is None:
+        return feed
+    entries = tuple(
+        replace(entry, article=_absolute(entry.article, base_url), variant=_absolute(entry.variant, base_url))
+        for entry in feed.entries
+    )
+    return replace(feed, entries=entries)
+
+
+def _absolute(side: Side, base_url: str) -> Side:
+    return replace(side, url=urljoin(base_url, side.url)) if side.url else side
 
 
 def _json_or_none(body: bytes) -> Any:

@@ -83,7 +83,7 @@ class Watcher:
             if page.status == 304:
                 cycle.not_modified = True
                 return
-            feed = parse_feed(page.content)
+            feed = parse_feed(page.content, base_url=page.url)
         except FetchError as exc:
             cycle.error = exc.reason
             return

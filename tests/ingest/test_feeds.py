@@ -51,6 +51,16 @@ def test_rss_related_link_and_atom_source_link_name_the_original() -> None:
     assert (from_atom.variant.url, from_atom.article.url) == ("http://copies.test/2", "http://paper.test/b")
 
 
+@pytest.mark.parametrize("kind", ["jsonfeed", "rss", "atom", "jsonl"])
+def test_relative_links_resolve_against_the_feeds_own_url(kind: str) -> None:
+    body, _ = feed_body(kind, [("/copies/1", "../paper/a"), ("https://copies.test/2", "//paper.test/b")])
+    feed = parse_feed(body, base_url="https://feeds.test/watch/feed")
+    assert [(e.variant.url, e.article.url) for e in feed.entries] == [
+        ("https://feeds.test/copies/1", "https://feeds.test/paper/a"),
+        ("https://copies.test/2", "https://paper.test/b"),
+    ]
+
+
 def test_json_lines_keep_inline_text_and_ingest_field_names() -> None:
     line = {
         "article": {"url": "http://paper.test/a", "text": "Original words.", "published": "2026-11-01"},

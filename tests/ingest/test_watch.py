@@ -92,6 +92,17 @@ async def test_feed_entries_fetched_and_stored_then_not_again(
     assert store.counts().total == 2
 
 
+async def test_relative_links_are_fetched_from_the_feeds_server(
+    server: LoopbackServer, settings: ClientSettings, store: Store
+) -> None:
+    absolute = serve_site(server)
+    relative = [(copy.removeprefix(server.url("")), "article") for copy, _original in absolute]
+    assert relative[0] == ("/copy0", "article")
+    cycle = await poll(settings, store, serve_feed(server, "atom", relative))
+    assert (cycle.error, cycle.added, cycle.failed) == (None, 2, 0)
+    assert sorted(store.variant(row.id).url for row in store.inbox_page().rows) == [copy for copy, _ in absolute]
+
+
 async def test_json_lines_feed_with_inline_text_fetches_nothing(
     server: LoopbackServer, settings: ClientSettings, store: Store
 ) -> None:
