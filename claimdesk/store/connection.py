@@ -15,8 +15,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-import sqlite_utils
-
 T = TypeVar("T")
 
 # Texts are 2-10 KB: 8 KB pages hold most of a text row in one leaf page while index pages still
@@ -73,7 +71,6 @@ class Core:
     def __init__(self, path: str | Path, clock: Clock = utc_now) -> None:
         self.path = Path(path)
         self.conn = connect(self.path)
-        self.db = sqlite_utils.Database(self.conn, execute_plugins=False)
         self.clock = clock
 
     def now(self) -> str:

@@ -1,8 +1,10 @@
-"""The schema as an ordered list of migrations (sqlite-utils' built-in ``Migrations``), run at open.
+"""The schema as an ordered list of migrations (sqlite-utils' built-in ``Migrations``).
 
 Each migration is applied once and recorded in ``_sqlite_migrations``; new ones are appended,
-never edited. All pending migrations run inside one ``BEGIN IMMEDIATE`` transaction, so two
-processes opening a fresh store at once do not both create it.
+never edited, and named in :mod:`claimdesk.store.migrate` too, whose cheap check at open decides
+whether this module (and sqlite-utils) is loaded at all. All pending migrations run inside one
+``BEGIN IMMEDIATE`` transaction, so two processes opening a fresh store at once do not both
+create it.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ import sqlite_utils
 from sqlite_utils import Migrations
 
 from claimdesk.store.connection import Core
+from claimdesk.store.migrate import MIGRATION_SET
 
-MIGRATIONS = Migrations("claimdesk")
+MIGRATIONS = Migrations(MIGRATION_SET)
 
 _CORE = """
 CREATE TABLE articles (
@@ -144,13 +147,10 @@ def _feeds(db: sqlite_utils.Database) -> None:
     db.executescript(_FEEDS)
 
 
-def migrate(core: Core) -> None:
-    """Apply pending migrations; a read-only check first so a normal open takes no write lock."""
-    if MIGRATIONS.pending(core.db):
-        core.write(lambda _conn: _apply(core.db))
+def apply(core: Core) -> None:
+    """Apply whatever is pending, inside the caller's write transaction.
 
-
-def _apply(db: sqlite_utils.Database) -> None:
-    # Re-checked under the write lock: another process may have migrated meanwhile.
-    if MIGRATIONS.pending(db):
-        MIGRATIONS.apply(db)
+    sqlite-utils reads the log again here, under the write lock: another process may have
+    migrated the file since our check.
+    """
+    MIGRATIONS.apply(sqlite_utils.Database(core.conn, execute_plugins=False))

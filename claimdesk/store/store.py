@@ -15,6 +15,7 @@ from claimdesk.claims import Report
 from claimdesk.store import detail, feeds, inbox, intake, leases, verdicts
 from claimdesk.store.connection import Clock, Core, utc_now
 from claimdesk.store.errors import StoreError
+from claimdesk.store.migrate import migrate
 from claimdesk.store.models import (
     AddResult,
     Article,
@@ -31,7 +32,6 @@ from claimdesk.store.models import (
     VariantIn,
     Verdict,
 )
-from claimdesk.store.schema import migrate
 
 
 class Store(Core):

@@ -1,4 +1,4 @@
-"""The store file: pragmas, migrations, append-only log, concurrent first open."""
+"""The store file: pragmas, migrations (and the cheap check at open), append-only log, concurrent first open."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 from claimdesk.store import Store
-from claimdesk.store.connection import PAGE_SIZE
+from claimdesk.store.connection import PAGE_SIZE, Core
+from claimdesk.store.migrate import MIGRATION_NAMES, MIGRATION_SET, pending
 from claimdesk.store.schema import MIGRATIONS
 from tests.store.conftest import fill
 
@@ -28,10 +30,66 @@ def test_migrations_are_recorded_and_run_once(db_path: Path) -> None:
     with Store.open(db_path) as store:
         names = [row[0] for row in store.conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
         assert names == [m.name for m in MIGRATIONS._migrations]
-        assert not MIGRATIONS.pending(store.db)
+        db = sqlite_utils.Database(store.conn)
+        assert not MIGRATIONS.pending(db)
         assert {"articles", "variants", "claims", "verdicts", "leases", "feeds", "feed_entries"} <= set(
-            store.db.table_names()
+            db.table_names()
         )
+
+
+def test_the_check_at_open_knows_every_migration_of_the_schema() -> None:
+    assert MIGRATIONS.name == MIGRATION_SET
+    assert [m.name for m in MIGRATIONS._migrations] == list(MIGRATION_NAMES)
+
+
+def test_pending_is_everything_for_a_new_file_and_nothing_once_open(db_path: Path) -> None:
+    new = Core(db_path)
+    assert pending(new) == list(MIGRATION_NAMES)
+    new.close()
+    Store.open(db_path).close()
+    with Store(db_path) as store:
+        assert pending(store) == []
+
+
+def test_opening_a_store_of_an_older_schema_migrates_it_and_keeps_its_rows(db_path: Path) -> None:
+    older = Core(db_path)
+    MIGRATIONS.apply(sqlite_utils.Database(older.conn), stop_before="002_feeds")
+    older.close()
+    with Store(db_path) as store:  # no migration: the file stays at 001_core
+        assert pending(store) == ["002_feeds"]
+        ids = fill(store, 3)
+    with Store.open(db_path) as store:
+        assert pending(store) == []
+        assert store.inbox_count() == len(ids)
+        store.save_feed_state("https://news.example/feed", "etag-1", None)
+        state = store.feed_state("https://news.example/feed")
+        assert state is not None and state.etag == "etag-1"
+
+
+def test_opening_a_current_store_takes_no_write_lock(db_path: Path) -> None:
+    Store.open(db_path).close()
+    writer = sqlite3.connect(db_path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # another process mid-write
+    try:
+        with Store.open(db_path) as store:
+            assert store.inbox_count() == 0
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
+def test_sqlite_utils_is_imported_only_to_migrate(db_path: Path) -> None:
+    code = (
+        "import sys\nfrom claimdesk.store import Store\n"
+        "Store.open(sys.argv[1]).close()\n"
+        "print('sqlite_utils' in sys.modules)\n"
+    )
+    first, again = (
+        subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True, text=True, timeout=60)
+        for _ in range(2)
+    )
+    assert (first.returncode, again.returncode) == (0, 0), first.stderr + again.stderr
+    assert (first.stdout.strip(), again.stdout.strip()) == ("True", "False")
 
 
 def test_verdicts_refuse_update_and_delete(store: Store) -> None:

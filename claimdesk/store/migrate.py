@@ -1,0 +1,33 @@
+"""Bringing a store file up to the current schema when it is opened, cheaply when it already is.
+
+Nearly every open finds the schema current, so the check reads the migration log with plain
+sqlite3 and takes no write lock. The migrations themselves (:mod:`claimdesk.store.schema`, built
+on sqlite-utils, which costs a tenth of a second to import) load only when one is pending.
+"""
+
+from __future__ import annotations
+
+from claimdesk.store.connection import Core
+
+# sqlite-utils' log of applied migrations, our set's name in it, and our migrations in order.
+# A migration added to ``schema`` is named here too; tests/store/test_schema.py checks they agree.
+LOG_TABLE = "_sqlite_migrations"
+MIGRATION_SET = "claimdesk"
+MIGRATION_NAMES: tuple[str, ...] = ("001_core", "002_feeds")
+
+
+def pending(core: Core) -> list[str]:
+    """Names of the migrations this file still needs, in order (all of them for a new file)."""
+    if not core.read("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (LOG_TABLE,)):
+        return list(MIGRATION_NAMES)
+    rows = core.read(f"SELECT name FROM {LOG_TABLE} WHERE migration_set = ?", (MIGRATION_SET,))
+    applied = {row["name"] for row in rows}
+    return [name for name in MIGRATION_NAMES if name not in applied]
+
+
+def migrate(core: Core) -> None:
+    """Apply pending migrations in one ``BEGIN IMMEDIATE`` transaction; nothing to do, no lock taken."""
+    if pending(core):
+        from claimdesk.store import schema
+
+        core.write(lambda _conn: schema.apply(core))
