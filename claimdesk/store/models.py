@@ -7,9 +7,10 @@ order or on a connection staying open.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from claimdesk.claims import Claim
+if TYPE_CHECKING:
+    from claimdesk.claims import Claim
 
 # Verdicts an editor can give. `undo` is not among them: it is a log event, see Store.undo.
 VARIANT_VERDICTS: tuple[str, ...] = ("faithful", "distorted", "unrelated", "escalated")

@@ -2,6 +2,9 @@
 
 A thin facade over small modules (intake, inbox, detail, verdicts, leases, feeds), so callers
 have one import and the modules keep one job each. Open one Store per thread.
+
+Intake is imported on first use: it scores pairs with the claim engine, whose import the review
+app (which only reads and records verdicts) should not pay at launch.
 """
 
 from __future__ import annotations
@@ -10,9 +13,9 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from claimdesk.claims import Report
-from claimdesk.store import detail, feeds, inbox, intake, leases, verdicts
+from claimdesk.store import detail, feeds, inbox, leases, verdicts
 from claimdesk.store.connection import Clock, Core, utc_now
 from claimdesk.store.errors import StoreError
 from claimdesk.store.migrate import migrate
@@ -32,6 +35,9 @@ from claimdesk.store.models import (
     VariantIn,
     Verdict,
 )
+
+if TYPE_CHECKING:
+    from claimdesk.claims import Report
 
 
 class Store(Core):
@@ -67,10 +73,14 @@ class Store(Core):
 
     def add_pair(self, article: ArticleIn, variant: VariantIn, report: Report | None = None) -> AddResult:
         """Add an article/variant pair exactly as `claimdesk ingest` does (scored unless ``report``)."""
+        from claimdesk.store import intake
+
         return intake.add_pair(self, article, variant, report)
 
     def find_article_by_url(self, url: str) -> Article | None:
         """The latest article stored under ``url``, or None."""
+        from claimdesk.store import intake
+
         return intake.find_article_by_url(self, url)
 
     # Inbox --------------------------------------------------------------------------------
