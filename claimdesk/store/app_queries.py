@@ -13,7 +13,7 @@ from pathlib import Path
 
 from claimdesk.store import verdicts
 from claimdesk.store.connection import Core
-from claimdesk.store.inbox import _where
+from claimdesk.store.inbox import filter_clauses
 from claimdesk.store.models import InboxQuery, PageKey, Verdict
 
 
@@ -27,7 +27,7 @@ def _ordering(query: InboxQuery) -> tuple[str, str]:
 def position(core: Core, query: InboxQuery, key: PageKey) -> int:
     """How many rows of the listing sort before ``key`` (its index, if the row is listed)."""
     params: dict[str, object] = {"now": core.now(), "value": key.value, "id": key.id}
-    clauses = _where(core, query, params)
+    clauses = filter_clauses(core, query, params)
     expr, _order = _ordering(query)
     clauses.append(f"{expr} > {'(:value, :id)' if query.sort == 'risk' else ':id'}")
     row = core.read_one("SELECT count(*) FROM variants v WHERE " + " AND ".join(clauses), params)
@@ -37,14 +37,14 @@ def position(core: Core, query: InboxQuery, key: PageKey) -> int:
 def listed(core: Core, query: InboxQuery, variant_id: int) -> bool:
     """Whether the listing still shows the variant (a verdict may have filtered it out)."""
     params: dict[str, object] = {"now": core.now(), "anchor": variant_id}
-    clauses = [*_where(core, query, params), "v.id = :anchor"]
+    clauses = [*filter_clauses(core, query, params), "v.id = :anchor"]
     return core.read_one("SELECT 1 FROM variants v WHERE " + " AND ".join(clauses), params) is not None
 
 
 def key_at(core: Core, query: InboxQuery, index: int) -> PageKey | None:
     """The key of the row at ``index`` of the listing, or None past the end."""
     params: dict[str, object] = {"now": core.now(), "offset": max(0, index)}
-    clauses = _where(core, query, params)
+    clauses = filter_clauses(core, query, params)
     _expr, order = _ordering(query)
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
     row = core.read_one(f"SELECT v.risk, v.id FROM variants v{where} ORDER BY {order} LIMIT 1 OFFSET :offset", params)
@@ -56,7 +56,7 @@ def key_at(core: Core, query: InboxQuery, index: int) -> PageKey | None:
 def newer_than(core: Core, query: InboxQuery, variant_id: int) -> int:
     """How many listed variants arrived after ``variant_id`` (ids grow with intake)."""
     params: dict[str, object] = {"now": core.now(), "newest": variant_id}
-    clauses = [*_where(core, query, params), "v.id > :newest"]
+    clauses = [*filter_clauses(core, query, params), "v.id > :newest"]
     row = core.read_one("SELECT count(*) FROM variants v WHERE " + " AND ".join(clauses), params)
     return int(row[0]) if row else 0
 

@@ -49,7 +49,13 @@ def _search_clause(core: Core, match: str) -> str:
     return f"{'v.id' if few else '+v.id'} IN ({_MATCHES})"
 
 
-def _where(core: Core, query: InboxQuery, params: dict[str, object]) -> list[str]:
+def filter_clauses(core: Core, query: InboxQuery, params: dict[str, object]) -> list[str]:
+    """The WHERE clauses, over ``variants v``, that pick the variants ``query`` lists.
+
+    Their parameters are added to ``params``, which must already hold ``:now`` (leases are live
+    until then). Every query shaped like the inbox (pages, counts, positions) starts from these,
+    so "what the inbox lists" has one definition. A search may run one small FTS count first.
+    """
     clauses: list[str] = []
     if query.state:
         clauses.append(_STATE[query.state])
@@ -96,7 +102,7 @@ def page(
     """Up to ``limit`` rows after ``after`` (or before ``before``), riskiest or newest first."""
     # One row more than asked tells whether another page follows in the direction of travel.
     params: dict[str, object] = {"now": core.now(), "limit": limit + 1}
-    clauses = _where(core, query, params)
+    clauses = filter_clauses(core, query, params)
     key = "(v.risk, v.id)" if query.sort == "risk" else "v.id"
     mark = "(:value, :id)" if query.sort == "risk" else ":id"
     backwards = before is not None
@@ -126,7 +132,7 @@ def page(
 def count(core: Core, query: InboxQuery) -> int:
     """How many variants the query lists (the inbox's virtual height)."""
     params: dict[str, object] = {"now": core.now()}
-    clauses = _where(core, query, params)
+    clauses = filter_clauses(core, query, params)
     sql = "SELECT count(*) FROM variants v" + (" WHERE " + " AND ".join(clauses) if clauses else "")
     row = core.read_one(sql, params)
     return int(row[0]) if row else 0
