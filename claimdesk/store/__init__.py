@@ -10,9 +10,11 @@ Shortest use::
         store.record_verdict(page.rows[0].id, "faithful", editor="ana")
 
 Open one Store per thread. Every write is a short ``BEGIN IMMEDIATE`` transaction; reads
-never keep a transaction open between calls; ``data_version()`` says whether anything changed.
+never keep a transaction open between calls. A ``ChangeProbe`` says whether anything was
+committed since it last looked, from whichever thread polls.
 """
 
+from claimdesk.store.changes import ChangeProbe
 from claimdesk.store.errors import BadVerdict, LeaseHeld, NotFound, NothingToUndo, StoreError
 from claimdesk.store.models import (
     CLAIM_VERDICTS,
@@ -42,6 +44,7 @@ __all__ = [
     "Article",
     "ArticleIn",
     "BadVerdict",
+    "ChangeProbe",
     "FeedState",
     "InboxCounts",
     "InboxPage",

@@ -7,9 +7,7 @@ only for a jump (scrollbar drag, End) to a page whose start key is not known yet
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
-from pathlib import Path
 
 from claimdesk.store import verdicts
 from claimdesk.store.connection import Core
@@ -90,12 +88,3 @@ def latest_verdict(core: Core, editor: str) -> Verdict | None:
         (editor,),
     )
     return Verdict(*row) if row else None
-
-
-def change_probe(path: str | Path) -> sqlite3.Connection:
-    """A connection kept only to ask ``PRAGMA data_version`` between polls.
-
-    ``data_version`` is per connection, so the probe must outlive each poll; polls run one at a
-    time in worker threads (the timer is re-armed after each finishes), hence no same-thread check.
-    """
-    return sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)

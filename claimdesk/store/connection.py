@@ -119,10 +119,6 @@ class Core:
         rows = self.read(sql, params)
         return rows[0] if rows else None
 
-    def data_version(self) -> int:
-        """Changes whenever another connection commits: a free "anything new?" check for polls."""
-        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
-
     def close(self) -> None:
         """Close the connection (a checkpoint may run on the last close)."""
         self.conn.close()

@@ -39,7 +39,8 @@ class ListingCounted(Message):
 
 @dataclass
 class StoreChanged(Message):
-    """Totals for the status line and the editor's day; ``changed`` is False for the first look."""
+    """Totals for the status line and the editor's day; ``changed`` asks for a recount of the
+    listing (False for the first look, unless something was committed since the inbox opened)."""
 
     counts: InboxCounts
     done_today: int

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from claimdesk.store import ArticleIn, InboxPage, InboxQuery, PageKey, Store, VariantIn
@@ -73,14 +71,6 @@ def test_search_matches_titles_and_texts_by_word_prefix(filled: Store) -> None:
     assert filled.inbox_count(InboxQuery(search="   ")) == 25
     [row] = filled.inbox_page(InboxQuery(search="KEEPER")).rows
     assert row.title == "Story 7b"
-
-
-def test_data_version_moves_when_another_connection_writes(db_path: Path, filled: Store) -> None:
-    before = filled.data_version()
-    assert filled.data_version() == before
-    with Store.open(db_path) as other:
-        other.record_verdict(1, "faithful", "ana")
-    assert filled.data_version() != before
 
 
 def test_inbox_pages_use_an_index_not_a_sort(filled: Store) -> None:

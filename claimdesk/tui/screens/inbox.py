@@ -1,7 +1,7 @@
 """The inbox screen: the virtual list, a status line, search, and a poll for other editors' work.
 
 The poll is a timer re-armed when its worker finishes (Dolphie's pattern), so polls never
-overlap however slow the store is; a poll that sees ``PRAGMA data_version`` move recounts the
+overlap however slow the store is; a poll whose ``ChangeProbe`` saw a commit recounts the
 listing and the totals.
 """
 
@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 from textual.worker import Worker, WorkerState
 
-from claimdesk.store import VARIANT_VERDICTS, InboxQuery, Store, app_queries
+from claimdesk.store import VARIANT_VERDICTS, ChangeProbe, InboxQuery, Store
 from claimdesk.tui.components.inbox_list import InboxList
 from claimdesk.tui.components.status_line import StatusLine
 from claimdesk.tui.keymap import INBOX_BINDINGS
@@ -61,8 +61,8 @@ class InboxScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._probe = None
-        self._seen_version: int | None = None
+        self._probe: ChangeProbe | None = None
+        self._looked = False  # the poller has read totals once
         self._checked_at = 0.0
         self.totals: StoreChanged | None = None  # the last totals the poller read (None before the first)
 
@@ -82,7 +82,7 @@ class InboxScreen(Screen[None]):
         return self.query_one(InboxList)
 
     def on_mount(self) -> None:
-        self._probe = app_queries.change_probe(self.app.db_path)
+        self._probe = ChangeProbe(self.app.db_path)
         self.inbox.focus()
         self.inbox.reload()
         # The first look (totals only) waits a moment: the listing is being counted for the first paint.
@@ -105,16 +105,18 @@ class InboxScreen(Screen[None]):
     def _check_store(self) -> None:
         """Worker: has anyone committed since the last look? If so, read fresh totals."""
         assert self._probe is not None
-        version = self._probe.execute("PRAGMA data_version").fetchone()[0]
+        committed = self._probe.changed()
         fresh = time.monotonic() - self._checked_at < STALE_SECONDS
-        if version == self._seen_version and fresh:
+        if self._looked and not committed and fresh:
             return
-        changed = self._seen_version is not None
-        self._seen_version = version
+        # The first look only reads totals: the listing was counted at mount, unless a commit
+        # landed since the probe was made.
+        recount = committed or self._looked
+        self._looked = True
         self._checked_at = time.monotonic()
         with Store(self.app.db_path) as store:
             counts, today = store.counts(), store.verdicts_today(self.app.editor)
-        self.post_message(StoreChanged(counts, today, changed))
+        self.post_message(StoreChanged(counts, today, recount))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "poll" and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
