@@ -2,7 +2,9 @@
 
 Each command module exposes ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int`` and
 imports heavy dependencies (Textual, httpx, trafilatura) inside ``run`` only, so that
-`claimdesk score` and `claimdesk export` never import Textual.
+`claimdesk score` and `claimdesk export` never import Textual. Only the module of the command
+being run is imported (all of them for the top-level ``--help``), so launching the app does not
+load the other nine.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import argparse
 import importlib
 import os
 import sys
+from collections.abc import Sequence
 from types import ModuleType
 
 from claimdesk import __version__
@@ -57,13 +60,35 @@ def _module(name: str) -> ModuleType:
     return importlib.import_module(f"claimdesk.tui.commands.{name}")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line; subcommand modules add their own arguments."""
+def _named_command(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names, read with the top-level options alone (nothing imported)."""
+    head = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    _common(head)
+    head.add_argument("command", nargs="?")
+    try:
+        known, _rest = head.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None  # the full parser reports it
+    return known.command if known.command in COMMANDS else None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line; subcommand modules add their own arguments.
+
+    Given ``argv``, only the subcommand it names gets its module and arguments (none for plain
+    `claimdesk`, all for the top-level ``--help``); the others are still listed, so a mistyped
+    name is refused as usual. Without ``argv``, every subcommand is complete.
+    """
     parser = argparse.ArgumentParser(prog="claimdesk", description="Review spun copies of your articles.")
     parser.add_argument("--version", action="version", version=f"claimdesk {__version__}")
     _common(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    named = None if argv is None else _named_command(argv)
+    complete = argv is None or (named is None and ("-h" in argv or "--help" in argv))
     for name, mod in COMMANDS.items():
+        if not complete and name != named:
+            sub.add_parser(name)  # never parsed into on this run
+            continue
         module = _module(mod)
         p = sub.add_parser(name, help=module.HELP, description=module.HELP)
         # SUPPRESS: a --db given before the subcommand is not reset by the subparser's default.
@@ -74,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse, dispatch, and turn user errors into one line on stderr."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     args.db = args.db or default_db()
     args.editor = args.editor or default_editor()
     module = _module(COMMANDS.get(args.command or "", "app"))
