@@ -21,12 +21,11 @@ from rich.console import Console
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.strip import Strip
 
 from claimdesk.claims import Claim
-from claimdesk.tui.components.line_view import LineView
+from claimdesk.tui.components.line_pane import LinePane
 from claimdesk.tui.components.styles import DIM, STATUS_MARK, STATUS_STYLE
 from claimdesk.tui.components.word_diff import mark_pair, reason_text
 from claimdesk.tui.safe import clean
@@ -34,7 +33,7 @@ from claimdesk.tui.safe import clean
 SIDE_BY_SIDE_MIN = 120
 _GUTTER = 3  # cursor mark, status glyph, space
 REST_AFTER = 0.05  # seconds on a variant before the claims below the first screen are laid out
-_SELECTED = Style(bold=True, reverse=True)
+_CURSOR_MARK = Segment("▶", Style(bold=True, reverse=True))
 _TOKEN = re.compile(r"\S+\s*")
 
 
@@ -92,11 +91,11 @@ def _row(console: Console, parts: Sequence[tuple[Text | str | None, int, Style |
     return Strip(segments, total)
 
 
-class AlignedView(LineView, can_focus=False):
+class AlignedView(LinePane, can_focus=False):
     """Article | variant, one block per claim; ``selected`` marks and scrolls to a claim."""
 
     DEFAULT_CSS = """
-    AlignedView { height: 1fr; overflow-x: hidden; scrollbar-gutter: stable; }
+    AlignedView { height: 1fr; }
     """
 
     selected: reactive[int] = reactive(0, always_update=True)
@@ -114,13 +113,13 @@ class AlignedView(LineView, can_focus=False):
     def show(self, original: str, variant: str, claims: Sequence[Claim]) -> None:
         """Show a new pair; the texts are cleaned here, claims index into the raw texts."""
         self._original, self._variant, self._claims = original, variant, claims
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self.scroll_to_row(0)
         self._relayout()
         self.selected = 0
 
     @property
     def complete(self) -> bool:
-        """Whether every claim of the pair is laid out (the scrollbar then shows the whole pair)."""
+        """Whether every claim of the pair is laid out (the bar then shows the whole pair)."""
         return len(self._blocks) == len(self._claims)
 
     @property
@@ -131,11 +130,11 @@ class AlignedView(LineView, can_focus=False):
     def _relayout(self) -> None:
         """Start over at the current width: a screenful now, the rest after the paint."""
         self._layout += 1
-        self._width = self.scrollable_content_region.width
+        self._width = self.row_width
         self._lines, self._blocks = [], []
         if self._width <= 0:
             return
-        while len(self._blocks) < len(self._claims) and len(self._lines) < self.size.height + round(self.scroll_y):
+        while len(self._blocks) < len(self._claims) and len(self._lines) < self.page_height + self.top:
             self._add_block(self._claims[len(self._blocks)])
         self._grown()
         if len(self._blocks) < len(self._claims):
@@ -154,7 +153,7 @@ class AlignedView(LineView, can_focus=False):
         self._grown()
 
     def _grown(self) -> None:
-        self.virtual_size = Size(self._width, len(self._lines))
+        self.rows = len(self._lines)
         if self.selected < len(self._blocks):
             self._scroll_to_selected()
         self.refresh()
@@ -201,7 +200,7 @@ class AlignedView(LineView, can_focus=False):
         self._lines.append(Strip.blank(width))
 
     def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._width:
+        if self.row_width != self._width:
             self._relayout()
 
     def watch_selected(self, selected: int) -> None:
@@ -212,16 +211,14 @@ class AlignedView(LineView, can_focus=False):
     def _scroll_to_selected(self) -> None:
         if 0 <= self.selected < len(self._blocks):
             block = self._blocks[self.selected]
-            region = Region(0, block.start, 1, max(1, min(block.end - block.start, self.size.height)))
-            self.scroll_to_region(region, animate=False, immediate=True, top=False)
+            self.show_rows(block.start, block.end)
 
-    def render_line(self, y: int) -> Strip:
-        index = round(self.scroll_y) + y
-        if index >= len(self._lines):
-            return Strip.blank(self.scrollable_content_region.width, self.base_style)
-        strip = self._lines[index]
+    def render_row(self, index: int, width: int) -> list[Segment]:
+        line = self._lines[index]
+        if line.cell_length != width:  # laid out for the old width: the relayout on resize follows
+            line = line.crop(0, width).extend_cell_length(width)
         if 0 <= self.selected < len(self._blocks):
             block = self._blocks[self.selected]
             if block.start <= index < block.end:
-                strip = Strip.join([Strip([Segment("▶", _SELECTED)], 1), strip.crop(1)])
-        return strip.apply_style(self.base_style)
+                return [_CURSOR_MARK, *line.crop(1)]
+        return list(line)

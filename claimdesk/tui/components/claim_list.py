@@ -7,12 +7,10 @@ from collections.abc import Mapping, Sequence
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Region, Size
 from textual.reactive import reactive
-from textual.strip import Strip
 
 from claimdesk.claims import Claim
-from claimdesk.tui.components.line_view import LineView
+from claimdesk.tui.components.line_pane import LinePane
 from claimdesk.tui.components.styles import CURSOR, DIM, STATUS_MARK, STATUS_STYLE
 from claimdesk.tui.components.word_diff import reason_text
 
@@ -34,14 +32,11 @@ def claim_line(number: int, claim: Claim, flag: str | None) -> Text:
     return line
 
 
-class ClaimList(LineView, can_focus=False):
+class ClaimList(LinePane, can_focus=False):
     """One line per claim; follows the selected claim of the aligned view."""
 
     DEFAULT_CSS = """
-    ClaimList {
-        height: 25%; min-height: 4; max-height: 14;
-        overflow-x: hidden; scrollbar-gutter: stable; border-top: solid $primary-darken-2;
-    }
+    ClaimList { height: 25%; min-height: 4; max-height: 14; border-top: solid $primary-darken-2; }
     """
 
     selected: reactive[int] = reactive(0, always_update=True)
@@ -53,22 +48,16 @@ class ClaimList(LineView, can_focus=False):
     def show(self, claims: Sequence[Claim], flags: Mapping[int, str]) -> None:
         """Show ``claims``; ``flags`` maps a claim's position to the editor's confirm/dismiss."""
         self._lines = [claim_line(i + 1, c, flags.get(i)) for i, c in enumerate(claims)]
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._lines))
+        self.rows = len(self._lines)
         self.refresh()
 
     def watch_selected(self, selected: int) -> None:
         if 0 <= selected < len(self._lines):
-            self.scroll_to_region(Region(0, selected, 1, 1), animate=False, immediate=True)
+            self.show_rows(selected, selected + 1)
         self.refresh()
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        index = round(self.scroll_y) + y
-        if index >= len(self._lines):
-            return Strip.blank(width, self.base_style)
-        text = self._lines[index]
+    def render_row(self, index: int, width: int) -> list[Segment]:
         chosen = index == self.selected
-        segments = [Segment("▶ " if chosen else "  ", CURSOR if chosen else DIM)]
-        segments += list(text.render(self.app.console))
-        strip = Strip(segments).crop(0, width).adjust_cell_length(width)
-        return strip.apply_style(self.base_style + CURSOR if chosen else self.base_style)
+        mark = Segment("▶ " if chosen else "  ", CURSOR if chosen else DIM)
+        segments = Segment.adjust_line_length([mark, *self._lines[index].render(self.app.console)], width)
+        return list(Segment.apply_style(segments, CURSOR)) if chosen else segments
