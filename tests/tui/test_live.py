@@ -130,3 +130,18 @@ async def test_disagreeing_editors_show_as_conflicting(db, make_app):
             other.record_verdict(first, "distorted", "cy")
         await until(pilot, lambda: "≠" in screen_text(app), "the conflict glyph")
         assert "≠distort" in screen_text(app)  # the current verdict, marked as disputed
+
+
+async def test_inbox_does_not_poll_under_the_review_screen_and_catches_up_after(db, make_app):
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        under = app.screen_stack[-2]
+        before = under.totals
+        with Store(db) as other:
+            add(other, 8, risk=0.01)
+        await pilot.pause(5 * app.poll_seconds)
+        assert under.totals is before  # no counts ran while the editor reviews
+        await pilot.press("q")
+        await until(pilot, lambda: inbox(app).total == 7, "the new variant after returning")

@@ -95,7 +95,8 @@ class InboxScreen(Screen[None]):
     # Polling ------------------------------------------------------------------------------
 
     def _poll(self) -> None:
-        if self.is_current:
+        # ``is_active``, not ``is_current``: Textual counts the screen under the top one as current.
+        if self.is_active:
             self.run_worker(self._check_store, thread=True, group="poll", exit_on_error=False)
         else:
             # Under the review screen: no queries competing with verdicts; catch up on return.
