@@ -3,7 +3,7 @@
 Verdicts, undo and leases are written from the UI thread through ``self.store`` on purpose: a
 verdict key must be durable before the next variant shows, so the write is not deferred to a
 worker. Reads that can be slow on a big store (inbox pages, counts, polls) run in workers, each
-with its own connection.
+with its own connection, and so do WAL checkpoints (never inside a verdict's commit).
 """
 
 from __future__ import annotations
@@ -12,13 +12,17 @@ import gc
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from textual.app import App
+from textual.worker import Worker, WorkerState
 
-from claimdesk.store import NothingToUndo, Store, StoreError, Verdict, app_queries
+from claimdesk.store import NothingToUndo, Store, StoreError, Verdict, app_queries, checkpoints
 from claimdesk.tui.keymap import Config
 from claimdesk.tui.safe import clean
+
+CHECKPOINT_SECONDS = 2.0  # how often a worker checkpoints the WAL the UI connection only appends to
 
 
 def _utc_now() -> datetime:
@@ -51,6 +55,7 @@ class ClaimdeskApp(App[None]):
         self.cursor_blink = cursor_blink
         self.poll_seconds = poll_seconds
         self.store = Store.open(self.db_path)
+        checkpoints.defer(self.store)
         # Variant ids of this session's verdicts, newest last: what `undo` walks back through.
         self.history: list[int] = []
         self.sub_title = f"editor: {clean(editor, keep_newlines=False)}"
@@ -63,6 +68,15 @@ class ClaimdeskApp(App[None]):
         # Textual's start-up objects live as long as the app: take them out of the cyclic GC's
         # reach, so its full collections stop landing between a verdict key and the next paint.
         self.call_after_refresh(gc.freeze)
+        self.set_timer(CHECKPOINT_SECONDS, self._checkpoint)
+
+    def _checkpoint(self) -> None:
+        self.run_worker(partial(checkpoints.run, self.db_path), thread=True, group="checkpoint", exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Re-armed when one finishes, so checkpoints never overlap however slow the disk is.
+        if event.worker.group == "checkpoint" and event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+            self.set_timer(CHECKPOINT_SECONDS, self._checkpoint)
 
     def on_unmount(self) -> None:
         self.store.close()
