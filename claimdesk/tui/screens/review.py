@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from claimdesk.claims import FLAGGED
@@ -25,6 +24,7 @@ from claimdesk.tui.components.info_bar import InfoBar
 from claimdesk.tui.components.styles import ALTERED_FACT, DIM
 from claimdesk.tui.keymap import REVIEW_BINDINGS
 from claimdesk.tui.safe import clean
+from claimdesk.tui.screens.prompt import PromptScreen
 
 if TYPE_CHECKING:
     from claimdesk.tui.app import ClaimdeskApp
@@ -33,7 +33,7 @@ RENEW_SECONDS = 30.0
 _VERDICT_ACTIONS = {"verdict", "flag", "skip", "note"}
 
 
-class ReviewScreen(Screen[int | None]):
+class ReviewScreen(PromptScreen[int | None]):
     """Article | variant for one variant; ``query`` is the inbox listing that next/previous walk.
 
     Dismissed with the id of the variant last shown, so the inbox can put its cursor there.
