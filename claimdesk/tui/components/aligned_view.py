@@ -49,6 +49,15 @@ def wrap(text: Text, width: int) -> list[Text]:
     """``text`` split into lines of at most ``width`` cells at spaces (long words folded)."""
     width = max(1, width)
     plain = text.plain
+    cuts = ascii_cuts(plain, width) if plain.isascii() and plain.isprintable() else cell_cuts(plain, width)
+    lines = text.divide(cuts) if cuts else [text]
+    for line in lines:
+        line.rstrip()
+    return list(lines)
+
+
+def cell_cuts(plain: str, width: int) -> list[int]:
+    """Where ``plain``'s lines start (after the first), word by word, measuring cells."""
     cuts: list[int] = []
     used = 0
     for match in _TOKEN.finditer(plain):
@@ -58,15 +67,45 @@ def wrap(text: Text, width: int) -> list[Text]:
         if used and used + size > width:  # the word does not fit: it starts the next line
             cuts.append(start)
             used = 0
-        while size > width:  # a word longer than a line: fold it
-            start += width
-            cuts.append(start)
-            size -= width
+        if size > width:  # a word longer than a line: fold it, a line's worth of cells at a time
+            size = 0
+            for offset, char in enumerate(word):
+                cells = cell_len(char)
+                if size + cells > width:
+                    cuts.append(start + offset)
+                    size = 0
+                size += cells
         used += size + len(match.group()) - len(word)
-    lines = text.divide(cuts) if cuts else [text]
-    for line in lines:
-        line.rstrip()
-    return list(lines)
+    return cuts
+
+
+def ascii_cuts(plain: str, width: int) -> list[int]:
+    """:func:`cell_cuts` for printable ASCII (a cell per character, spaces the only blanks).
+
+    Finds each break with one look at the line's last cell instead of a step per word: most
+    of the text laid out for a new variant goes through here.
+    """
+    cuts: list[int] = []
+    start = len(plain) - len(plain.lstrip(" "))  # the first line is measured from its first word
+    while start + width < len(plain):
+        end = start + width  # the first cell that does not fit
+        if plain[end] == " ":  # a line of whole words: the next starts at the next word
+            start = len(plain) - len(plain[end:].lstrip(" "))
+            if start == len(plain):
+                break
+        else:
+            word = plain.rfind(" ", start, end) + 1
+            if word > start:  # the word across the edge starts the next line
+                start = word
+            else:  # a word longer than a line: fold it
+                word_end = plain.find(" ", start)
+                word_end = len(plain) if word_end < 0 else word_end
+                while word_end - start > width:
+                    start += width
+                    cuts.append(start)
+                continue
+        cuts.append(start)
+    return cuts
 
 
 def _row(console: Console, parts: Sequence[tuple[Text | str | None, int, Style | None]]) -> Strip:

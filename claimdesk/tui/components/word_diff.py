@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from rich.text import Text
 
@@ -24,6 +25,7 @@ def _words(text: str) -> list[re.Match[str]]:
     return list(_WORD.finditer(text))
 
 
+@lru_cache(maxsize=8192)  # the same few thousand words, a few hundred times per variant
 def _key(word: str) -> str:
     """Compare words without case or surrounding punctuation, so "Said," matches "said"."""
     return _EDGE_PUNCT.sub("", word.lower()) or word
