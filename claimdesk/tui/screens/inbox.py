@@ -64,6 +64,7 @@ class InboxScreen(Screen[None]):
         self._probe: ChangeProbe | None = None
         self._looked = False  # the poller has read totals once
         self._checked_at = 0.0
+        self._asleep = False  # polling stopped under another screen, until this one resumes
         self.totals: StoreChanged | None = None  # the last totals the poller read (None before the first)
 
     def compose(self) -> ComposeResult:
@@ -99,9 +100,15 @@ class InboxScreen(Screen[None]):
         if self.is_active:
             self.run_worker(self._check_store, thread=True, group="poll", exit_on_error=False)
         else:
-            # Under the review screen: no queries competing with verdicts; catch up on return.
+            # Under the review screen: no queries competing with verdicts, and no timer either
+            # (waking a screen that lies underneath repaints the one on top); catch up on return.
             self._checked_at = 0.0
-            self.set_timer(self.app.poll_seconds, self._poll)
+            self._asleep = True
+
+    def on_screen_resume(self) -> None:
+        if self._asleep:
+            self._asleep = False
+            self._poll()
 
     def _check_store(self) -> None:
         """Worker: has anyone committed since the last look? If so, read fresh totals."""
