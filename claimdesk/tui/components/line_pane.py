@@ -101,7 +101,9 @@ class LinePane(Widget):
         segments = self.render_row(index, width) if index < self._rows else [Segment(" " * width)]
         bar = thumb(self._top, self.page_height, self._rows)
         segments.append(_THUMB if y in bar else _TRACK if bar else _NO_BAR)
-        return Strip(Segment.apply_style(segments, self.base_style), width + BAR_WIDTH)
+        # Runs of one style as one segment: Textual copies every segment of a row several times
+        # on its way to the screen, and the copies become garbage for the cyclic GC.
+        return Strip(Segment.simplify(Segment.apply_style(segments, self.base_style)), width + BAR_WIDTH)
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()
