@@ -46,6 +46,7 @@ class LinePane(Widget):
         super().__init__(id=id)
         self._rows = 0
         self._top = 0
+        self._frame: tuple[int, range] = (0, range(0))  # row width and thumb rows, for the frame being drawn
 
     @property
     def top(self) -> int:
@@ -92,18 +93,17 @@ class LinePane(Widget):
         raise NotImplementedError
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self.base_style = self.rich_style  # a DOM walk: once per frame, not once per row
+        # The style is a DOM walk and the sizes are geometry: once per frame, not once per row.
+        self.base_style = self.rich_style
+        self._frame = (self.row_width, thumb(self._top, self.page_height, self._rows))
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        width = self.row_width
+        width, bar = self._frame
         index = self._top + y
         segments = self.render_row(index, width) if index < self._rows else [Segment(" " * width)]
-        bar = thumb(self._top, self.page_height, self._rows)
         segments.append(_THUMB if y in bar else _TRACK if bar else _NO_BAR)
-        # Runs of one style as one segment: Textual copies every segment of a row several times
-        # on its way to the screen, and the copies become garbage for the cyclic GC.
-        return Strip(Segment.simplify(Segment.apply_style(segments, self.base_style)), width + BAR_WIDTH)
+        return Strip(Segment.apply_style(segments, self.base_style), width + BAR_WIDTH)
 
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()
