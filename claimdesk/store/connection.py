@@ -9,7 +9,9 @@ for the lock in WAL mode (its snapshot would be stale) and fails at once under c
 
 from __future__ import annotations
 
+import random
 import sqlite3
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,13 +55,30 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys=ON")
-    if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
-        conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
-    if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode=WAL")
+    _use_wal(conn)
     # NORMAL is crash-safe in WAL mode (no corruption); verdicts switch to FULL for durability.
     conn.execute("PRAGMA synchronous=NORMAL")
     return conn
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Set a new file's page size and switch it to WAL, waiting out other processes doing the same.
+
+    The switch needs the file to itself, and SQLite answers a clash with SQLITE_BUSY at once
+    (no busy handler), so processes that open a fresh store together take turns here.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if conn.execute("PRAGMA page_count").fetchone()[0] == 0:
+                conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(random.uniform(0.005, 0.05))
 
 
 class Core:
