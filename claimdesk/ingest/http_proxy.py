@@ -57,10 +57,21 @@ def _proxy_url(scheme: str, value: str) -> str:
 
 def _direct_pattern(host: str) -> str:
     """The httpx pattern for one ``NO_PROXY`` entry: an address exactly, a name with its subdomains."""
+    pattern = _pattern(host)
+    try:
+        httpx.URL(pattern)  # what httpx makes of a mount key; refused here, not as a traceback later
+    except httpx.InvalidURL:
+        raise ProxyUnsupported(f"NO_PROXY: {host!r} is not a host, domain or address") from None
+    return pattern
+
+
+def _pattern(host: str) -> str:
     if "://" in host:
         return host
+    if host.startswith("["):  # [v6] or [v6]:port
+        return f"all://{host}"
     try:
-        address = ipaddress.ip_address(host.strip("[]"))
+        address = ipaddress.ip_address(host)
     except ValueError:
         return f"all://*{host}"
     return f"all://[{address}]" if address.version == 6 else f"all://{address}"

@@ -145,6 +145,9 @@ def test_env_proxies_reads_the_variables_as_mount_patterns(monkeypatch: pytest.M
         "all://10.1.2.3": None,
         "all://[::1]": None,
     }
+    monkeypatch.setenv("NO_PROXY", "[::1]:8080,example.org:http")
+    with pytest.raises(ProxyUnsupported, match=r"'example\.org:http' is not a host"):
+        env_proxies()
     monkeypatch.setenv("NO_PROXY", "*")
     assert env_proxies() == {}
     monkeypatch.setenv("NO_PROXY", "")
