@@ -19,6 +19,7 @@ from claimdesk.claims.lexicon.morphy import morphy
 
 DATA_FILE = "wordnet.dat"
 POS_ALIASES = {"s": "a"}
+CACHE_LIMIT = 200_000  # words remembered by `lemmas`: a long-lived process must not grow without end
 
 
 def normalise(word: str) -> str:
@@ -69,6 +70,8 @@ class Lexicon:
                 raise ValueError(f"unknown part of speech {pos!r}: use one of n, v, a, s, r")
             bases = [base for p in wanted for base in morphy(form, p, self._exceptions[p], self._is_lemma)]
             found = tuple(dict.fromkeys(sorted(bases, key=lambda base: base != form)))
+            if len(self._lemma_cache) >= CACHE_LIMIT:
+                self._lemma_cache.clear()
             self._lemma_cache[key] = found
         return found
 
