@@ -124,6 +124,16 @@ def test_missing_wordnet_is_one_line_on_stderr(tmp_path: Path) -> None:
     assert not (tmp_path / "out.dat").exists()
 
 
+def test_malformed_wordnet_is_one_line_on_stderr(tmp_path: Path) -> None:
+    root = write_fixture(tmp_path / "dict")
+    with open(root / "data.verb", "a", encoding="utf-8") as data:
+        data.write("00000009 38 v\n")  # cut short: no word count
+    result = build(root, tmp_path / "out.dat")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "malformed WordNet file" in result.stderr
+    assert not (tmp_path / "out.dat").exists()
+
+
 def test_fixture_morphology_uses_exceptions_and_detachment(mini: Lexicon) -> None:
     assert mini.lemmas("geese") == ("goose",)
     assert mini.lemmas("ran") == ("run",)
