@@ -44,7 +44,7 @@ def no_proxy_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _fetch(db: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if k.lower() not in PROXY_VARIABLES}
-    command = [sys.executable, "-m", "claimdesk.tui.cli", "--db", str(db), "fetch", "--allow-private", *args]
+    command = [sys.executable, "-m", "claimdesk", "--db", str(db), "fetch", "--allow-private", *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env=clean | env)
 
 

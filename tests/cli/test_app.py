@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from claimdesk import cli
+from claimdesk.cli import app as app_command
+from claimdesk.cli import demo
+from claimdesk.cli.errors import Exit
 from claimdesk.store import Store
-from claimdesk.tui import cli
-from claimdesk.tui.commands import app as app_command
-from claimdesk.tui.commands import demo
 
 
 def test_demo_fills_a_fresh_store_from_the_sample_data(monkeypatch):
@@ -38,7 +39,7 @@ def test_demo_load_into_fills_the_named_store_and_opens_no_app(tmp_path, monkeyp
 
 
 def test_demo_load_into_a_directory_is_one_line_on_stderr(tmp_path, capsys):
-    assert cli.main(["demo", "--load-into", str(tmp_path)]) == 1
+    assert cli.main(["demo", "--load-into", str(tmp_path)]) == Exit.STORE
     err = capsys.readouterr().err
     assert err.startswith("claimdesk: ") and err.count("\n") == 1
 

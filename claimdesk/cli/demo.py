@@ -10,7 +10,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from claimdesk.tui.cli import UserError
+from claimdesk.cli.errors import UserError
 
 if TYPE_CHECKING:
     from claimdesk.ingest.jsonl import Tally
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     ``--db`` is ignored on purpose, so the demo never fills an editor's real store; the one
     store it writes to lasting is the one ``--load-into`` names.
     """
-    from claimdesk.tui.commands.app import run_app
+    from claimdesk.cli.app import run_app
     from claimdesk.tui.keymap import ConfigError, load_config
 
     pairs = args.pairs or SAMPLE
@@ -61,13 +61,10 @@ def run(args: argparse.Namespace) -> int:
 def _load(pairs: Traversable, db: Path) -> Tally:
     """Ingest ``pairs`` into the store at ``db``; a bad line is named on stderr."""
     from claimdesk.ingest.jsonl import ingest_lines
-    from claimdesk.store import Store, StoreError
+    from claimdesk.store import Store
 
     def on_bad(number: int, reason: str) -> None:
         print(f"LINE {number}: {reason}", file=sys.stderr)
 
-    try:
-        with Store.open(db) as store, pairs.open("rb") as lines:
-            return ingest_lines(store, lines, on_bad)
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
+    with Store.open(db) as store, pairs.open("rb") as lines:
+        return ingest_lines(store, lines, on_bad)
