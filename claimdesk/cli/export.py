@@ -36,10 +36,12 @@ def _jobs(value: str) -> int:
 
 def parse_since(value: str) -> str:
     """An ISO 8601 date or time (UTC unless it says otherwise) in the store's time format."""
-    from claimdesk.store.connection import iso, parse_iso
+    from claimdesk.store.connection import TimeOutOfRange, iso, parse_iso
 
     try:
         return iso(parse_iso(value))
+    except TimeOutOfRange as exc:
+        raise UserError(f"--since {exc}") from None
     except ValueError:
         raise UserError(f"--since {value!r} is not an ISO 8601 date") from None
 

@@ -19,6 +19,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file", metavar="FILE", help='JSON Lines, one {"article": ..., "variant": ...} a line; - for stdin'
     )
+    add_max_line_bytes(parser)
+
+
+def add_max_line_bytes(parser: argparse.ArgumentParser) -> None:
+    """``--max-line-bytes``, shared with `score --batch`: a longer line is one bad line."""
+    from claimdesk.ingest.lines import DEFAULT_MAX_LINE_BYTES
+
+    parser.add_argument(
+        "--max-line-bytes",
+        type=_positive,
+        default=DEFAULT_MAX_LINE_BYTES,
+        metavar="N",
+        help=f"longest line read; a longer one is reported and skipped (default {DEFAULT_MAX_LINE_BYTES})",
+    )
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 1 << 32:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number from 1 to {1 << 32}")
+    return int(value)
 
 
 def _open(path: str) -> BinaryIO:
@@ -64,6 +84,6 @@ def run(args: argparse.Namespace) -> int:
             stack.enter_context(source)
         store = stack.enter_context(Store.open(args.db))
         advance = stack.enter_context(_progress(source))
-        tally = ingest_lines(store, source, on_bad, advance)
+        tally = ingest_lines(store, source, on_bad, advance, max_line_bytes=args.max_line_bytes)
     print(tally)
     return 1 if tally.bad else 0

@@ -6,9 +6,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 from claimdesk.cli.errors import UserError
+from claimdesk.cli.ingest import add_max_line_bytes
 
 HELP = "score an article and its variant claim by claim"
 
@@ -19,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("variant", nargs="?", help="the variant's text file")
     parser.add_argument("--json", action="store_true", help="print the score contract's JSON object")
     parser.add_argument("--batch", metavar="PAIRS.jsonl", help='lines {"id", "original", "variant"}; - for stdin')
+    add_max_line_bytes(parser)
 
 
 def _read_text(path: str) -> str:
@@ -32,12 +34,11 @@ def _read_text(path: str) -> str:
         raise UserError(f"{path}: {exc.strerror}") from None
 
 
-def _batch_line(raw: str) -> tuple[Any, str, str]:
+def _batch_line(raw: bytes) -> tuple[Any, str, str]:
     """Parse one batch line into (id, original, variant) or raise ValueError with a reason."""
-    try:
-        obj = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"not JSON ({exc.msg})") from None
+    from claimdesk.ingest.safe_json import loads
+
+    obj = loads(raw)
     if not isinstance(obj, dict):
         raise ValueError("not a JSON object")
     original, variant = obj.get("original"), obj.get("variant")
@@ -46,21 +47,25 @@ def _batch_line(raw: str) -> tuple[Any, str, str]:
     return obj.get("id"), original, variant
 
 
-def _run_batch(source: TextIO, as_json: bool) -> int:
+def _run_batch(source: BinaryIO, as_json: bool, max_line_bytes: int) -> int:
+    """Score every line on its own: a bad line is its error object (and a stderr line), the rest go on."""
     from claimdesk.claims import report_to_dict, score_pair
+    from claimdesk.ingest.lines import read_lines
 
     failed = 0
     out = sys.stdout
-    for number, raw in enumerate(source, 1):
-        if not raw.strip():
+    for line in read_lines(source, max_line_bytes):
+        if not line.too_long and not line.raw.strip():
             continue
         try:
-            pair_id, original, variant = _batch_line(raw)
+            if line.too_long:
+                raise ValueError(line.too_long)
+            pair_id, original, variant = _batch_line(line.raw)
         except ValueError as exc:
             failed += 1
-            pair_id = _loose_id(raw)
-            print(f"claimdesk: line {number}: {exc}", file=sys.stderr)
-            out.write(json.dumps({"id": pair_id, "error": f"line {number}: {exc}"}) + "\n")
+            pair_id = None if line.too_long else _loose_id(line.raw)
+            print(f"claimdesk: line {line.number}: {exc}", file=sys.stderr)
+            out.write(json.dumps({"id": pair_id, "error": f"line {line.number}: {exc}"}) + "\n")
             continue
         report = score_pair(original, variant)
         if as_json:
@@ -73,11 +78,13 @@ def _run_batch(source: TextIO, as_json: bool) -> int:
     return 1 if failed else 0
 
 
-def _loose_id(raw: str) -> Any:
+def _loose_id(raw: bytes) -> Any:
     """Best effort at the id of a line that failed to parse, so the error can be matched."""
+    from claimdesk.ingest.safe_json import loads
+
     try:
-        obj = json.loads(raw)
-    except json.JSONDecodeError:
+        obj = loads(raw)
+    except ValueError:
         return None
     return obj.get("id") if isinstance(obj, dict) else None
 
@@ -88,14 +95,15 @@ def run(args: argparse.Namespace) -> int:
         if args.original or args.variant:
             raise UserError("give either ORIGINAL VARIANT or --batch, not both")
         if args.batch == "-":
-            return _run_batch(sys.stdin, args.json)
+            return _run_batch(sys.stdin.buffer, args.json, args.max_line_bytes)
         try:
-            with open(args.batch, encoding="utf-8", errors="strict") as fh:
-                return _run_batch(fh, args.json)
+            source = open(args.batch, "rb")  # noqa: SIM115 - closed below; only opening is guarded
         except FileNotFoundError:
             raise UserError(f"{args.batch}: no such file") from None
-        except UnicodeDecodeError:
-            raise UserError(f"{args.batch}: not UTF-8 text") from None
+        except OSError as exc:
+            raise UserError(f"{args.batch}: {exc.strerror}") from None
+        with source:
+            return _run_batch(source, args.json, args.max_line_bytes)
     if not (args.original and args.variant):
         raise UserError("score needs ORIGINAL and VARIANT files, or --batch PAIRS.jsonl")
     from claimdesk.claims import report_to_dict, score_pair

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimdesk.ingest.urls import BadURL, check_url
 from claimdesk.store import ArticleIn, VariantIn
-from claimdesk.store.connection import parse_iso
+from claimdesk.store.connection import TimeOutOfRange, iso_seconds, parse_iso
 
 
 class BadRecord(ValueError):
@@ -30,9 +31,12 @@ def main_text(html: str) -> str:
 def iso_date(value: str) -> str:
     """An ISO 8601 date or time as stored: UTC, ``...Z``; a time without a zone is taken as UTC."""
     try:
-        return parse_iso(value).strftime("%Y-%m-%dT%H:%M:%SZ")
+        moment = parse_iso(value)
+    except TimeOutOfRange as exc:
+        raise BadRecord(str(exc)) from None
     except ValueError:
         raise BadRecord(f"{value!r} is not an ISO 8601 date") from None
+    return iso_seconds(moment)
 
 
 def _side(record: dict[str, Any], side: str) -> dict[str, str | None]:
@@ -45,8 +49,10 @@ def _side(record: dict[str, Any], side: str) -> dict[str, str | None]:
         if value is not None and not isinstance(value, str):
             raise BadRecord(f"{side}.{name} must be a string")
         try:
+            if value and name == "url":
+                check_url(value)
             values[name] = iso_date(value) if value and name in _DATES else (value or None)
-        except BadRecord as exc:
+        except (BadRecord, BadURL) as exc:
             raise BadRecord(f"{side}.{name}: {exc}") from None
     text, html = obj.get("text"), obj.get("html")
     if text is not None and not isinstance(text, str):

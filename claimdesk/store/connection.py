@@ -33,15 +33,35 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+class TimeOutOfRange(ValueError):
+    """A well-formed time that is not in years 1..9999 once in UTC."""
+
+
 def parse_iso(value: str) -> datetime:
-    """An ISO 8601 date or time as an aware UTC moment; no zone means UTC. ValueError if not one."""
+    """An ISO 8601 date or time as an aware UTC moment; no zone means UTC.
+
+    ValueError if it is not one, or if in UTC it falls outside years 1..9999
+    (``0001-01-01T00:00:00+14:00`` is in year 0 there, which ``datetime`` cannot hold).
+    """
     moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    try:
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    except OverflowError:
+        raise TimeOutOfRange(f"{value!r} is outside years 1..9999 in UTC") from None
 
 
 def iso(moment: datetime) -> str:
-    """ISO 8601 UTC with a fixed width, so stored times compare correctly as text."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """ISO 8601 UTC with a fixed width, so stored times compare correctly as text.
+
+    Written out by hand: ``strftime("%Y")`` drops the leading zeros of years before 1000.
+    """
+    m = moment.astimezone(UTC)
+    return f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}.{m.microsecond:06d}Z"
+
+
+def iso_seconds(moment: datetime) -> str:
+    """:func:`iso` to the second (intake dates: ``published``, ``found``)."""
+    return iso(moment)[:19] + "Z"
 
 
 def is_busy(exc: BaseException) -> bool:

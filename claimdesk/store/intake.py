@@ -24,7 +24,10 @@ def site_of(url: str | None) -> str | None:
     """The host of a URL without ``www.``: the default site of a variant."""
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # intake checks URLs; a store written by something else may not have
+        return None
     return host.removeprefix("www.") or None
 
 

@@ -1,0 +1,68 @@
+"""Lines of a JSON Lines stream, each read without holding more than a cap in memory.
+
+A line longer than the cap is one bad line, not a ``MemoryError``: the reader keeps the first
+``cap`` bytes only to notice, then throws the rest away in small chunks until the line ends. An
+input that never ends its line (``/dev/zero``) would be thrown away for ever, so after
+``SKIP_FACTOR`` caps without a line end the stream is given up: that line is reported and the
+reading stops. A UTF-8 byte order mark before the first line is dropped, as editors' tools
+(and `watch`) write one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+DEFAULT_MAX_LINE_BYTES = 10 * 1024 * 1024
+SKIP_FACTOR = 8  # caps thrown away in search of a line end before the stream is given up
+_CHUNK = 1 << 20
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line: its 1-based number and bytes, or why it was not read (``too_long``)."""
+
+    number: int
+    raw: bytes = b""
+    size: int = 0  # bytes consumed from the stream, for a progress bar
+    too_long: str | None = None
+    last: bool = False  # the stream was given up after this line
+
+
+def _skip_rest(source: BinaryIO, budget: int) -> tuple[int, bool]:
+    """Throw away the rest of a line; (bytes thrown away, whether a line end or the end came)."""
+    skipped = 0
+    while skipped < budget:
+        chunk = source.readline(_CHUNK)
+        skipped += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return skipped, True
+    return skipped, False
+
+
+def read_lines(source: BinaryIO, max_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[Line]:
+    """Every line of ``source`` (its line end removed), at most ``max_bytes`` of it kept at a time."""
+    number = 0
+    while True:
+        raw = source.readline(max_bytes + 1)
+        if not raw:
+            return
+        number += 1
+        if number == 1 and raw.startswith(BOM):
+            raw = raw[len(BOM) :]
+        if len(raw) > max_bytes and not (len(raw) == max_bytes + 1 and raw.endswith(b"\n")):
+            skipped, ended = _skip_rest(source, SKIP_FACTOR * max_bytes)
+            if ended:
+                yield Line(number, size=len(raw) + skipped, too_long=f"longer than {max_bytes} bytes (--max-line-bytes)")
+                continue
+            yield Line(
+                number,
+                size=len(raw) + skipped,
+                too_long=f"longer than {max_bytes} bytes and no line end after {len(raw) + skipped} bytes;"
+                " the rest of the input is not read",
+                last=True,
+            )
+            return
+        yield Line(number, raw.rstrip(b"\r\n"), len(raw))
