@@ -76,8 +76,8 @@ def guarded(run: Callable[[], int], *, db: str | None, debug: bool) -> int:
     """Run a command; report what the user can fix as ``claimdesk: <cause>`` and its exit code."""
     try:
         return int(run() or Exit.OK)
-    except KeyboardInterrupt:
-        return Exit.INTERRUPTED
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP where a command catches them
+        return 128 + getattr(exc, "signum", 2)
     except BrokenPipeError:
         # Piped into `head`: the reader has all it wanted; not an error worth a line.
         sys.stderr.close()

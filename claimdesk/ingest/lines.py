@@ -28,7 +28,6 @@ class Line:
     raw: bytes = b""
     size: int = 0  # bytes consumed from the stream, for a progress bar
     too_long: str | None = None
-    last: bool = False  # the stream was given up after this line
 
 
 def _skip_rest(source: BinaryIO, budget: int) -> tuple[int, bool]:
@@ -54,15 +53,11 @@ def read_lines(source: BinaryIO, max_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Ite
             raw = raw[len(BOM) :]
         if len(raw) > max_bytes and not (len(raw) == max_bytes + 1 and raw.endswith(b"\n")):
             skipped, ended = _skip_rest(source, SKIP_FACTOR * max_bytes)
+            size = len(raw) + skipped
+            reason = f"longer than {max_bytes} bytes (--max-line-bytes)"
             if ended:
-                yield Line(number, size=len(raw) + skipped, too_long=f"longer than {max_bytes} bytes (--max-line-bytes)")
+                yield Line(number, size=size, too_long=reason)
                 continue
-            yield Line(
-                number,
-                size=len(raw) + skipped,
-                too_long=f"longer than {max_bytes} bytes and no line end after {len(raw) + skipped} bytes;"
-                " the rest of the input is not read",
-                last=True,
-            )
+            yield Line(number, size=size, too_long=f"{reason}, no line end in {size} bytes: rest of input not read")
             return
         yield Line(number, raw.rstrip(b"\r\n"), len(raw))

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from claimdesk.store import scratch
+
 
 @contextlib.contextmanager
 def atomic_file(path: str | Path) -> Iterator[TextIO]:
@@ -24,7 +26,7 @@ def atomic_file(path: str | Path) -> Iterator[TextIO]:
     if target.is_dir():
         raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))
     try:
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=scratch.prefix(target.name), suffix=".part")
     except OSError as exc:  # name the file the user asked for, not our temporary one
         raise type(exc)(exc.errno, exc.strerror, str(target)) from None
     try:

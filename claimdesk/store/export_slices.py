@@ -21,10 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from claimdesk.store import scratch as scratch_names
 from claimdesk.store.atomic import atomic_file
 from claimdesk.store.connection import connect
 from claimdesk.store.export import ExportQuery, KeyRange, Kind, export_query, key_range, stream
+from claimdesk.store.signals import stop_signals_raise
 from claimdesk.store.store import Store
+from claimdesk.store.workers import start_worker
 
 # Below this many keys a slice takes less time to write than a worker process takes to start.
 KEYS_PER_JOB = 100_000
@@ -69,9 +72,11 @@ def write_rows(out: TextIO, export: Export, rows: Iterable[tuple]) -> None:
 def write_slice(out: TextIO, export: Export, keys: KeyRange) -> None:
     """The rows whose key is in ``keys``, from a connection of this slice's own."""
     conn = connect(export.db)
+    rows = stream(conn, export.query, keys)
     try:
-        write_rows(out, export, stream(conn, export.query, keys))
+        write_rows(out, export, rows)
     finally:
+        rows.close()  # its cursor before its connection: a stop leaves the generator suspended
         conn.close()
 
 
@@ -85,7 +90,9 @@ def write_slices(out: TextIO, export: Export, slices: list[KeyRange], scratch: P
     """Every slice into ``out`` in key order; all but the first are written by worker processes.
 
     ``scratch`` holds the workers' files (next to the output, so appending stays on one disk).
-    If anything fails, the workers are stopped and their files removed before the error goes on.
+    If anything fails (a SIGTERM or SIGHUP included), the workers are stopped and their files
+    removed before the error goes on; a SIGKILL takes the workers with it (``start_worker``) and
+    leaves a folder the next export removes (:mod:`claimdesk.store.scratch`).
     """
     first, *rest = slices
     if not rest:
@@ -93,8 +100,8 @@ def write_slices(out: TextIO, export: Export, slices: list[KeyRange], scratch: P
         return
     spawn = multiprocessing.get_context("spawn")  # never fork a process holding a SQLite connection
     with (
-        tempfile.TemporaryDirectory(dir=scratch, prefix=".claimdesk-export-") as folder,
-        spawn.Pool(len(rest)) as pool,  # leaving the block terminates the workers
+        tempfile.TemporaryDirectory(dir=scratch, prefix=scratch_names.prefix("export")) as folder,
+        spawn.Pool(len(rest), start_worker, (os.getpid(),)) as pool,  # leaving the block terminates the workers
     ):
         paths = [os.path.join(folder, f"{n}.part") for n in range(len(rest))]
         jobs = [pool.apply_async(_write_part, (export, keys, path)) for keys, path in zip(rest, paths, strict=True)]
@@ -130,6 +137,7 @@ def write_export(
     name = target if isinstance(target, str) else getattr(target, "name", "the output")
     try:
         with contextlib.ExitStack() as stack:
+            stack.enter_context(stop_signals_raise())
             if isinstance(target, str):
                 out = stack.enter_context(atomic_file(target))
                 scratch = Path(target).parent
@@ -137,6 +145,7 @@ def write_export(
                 out = target
                 out.reconfigure(newline="")  # type: ignore[attr-defined]  # csv writes its own CRLF
                 scratch = Path(tempfile.gettempdir())
+            scratch_names.sweep(scratch)
             write_header(out, export, bom=bom)
             if keys:
                 write_slices(out, export, keys.split(jobs or auto_jobs(keys)), scratch)
