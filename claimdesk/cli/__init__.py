@@ -11,7 +11,10 @@ from claimdesk.cli.parser import build_parser, command_module, default_db, defau
 def main(argv: list[str] | None = None) -> int:
     """Parse, fill the defaults, dispatch; the exit code is one of :class:`claimdesk.cli.errors.Exit`."""
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser(argv).parse_args(argv)
+    parser = build_parser(argv)
+    args = parser.parse_args(argv)
+    if args.db == "":  # not "no --db": an empty name from a script whose variable was unset
+        parser.error("--db needs a file name, not an empty one")
     args.db = args.db or default_db()
     args.editor = args.editor or default_editor()
     module = command_module(args.command)

@@ -53,7 +53,7 @@ def explain(exc: BaseException, db: str | None) -> tuple[str, Exit] | None:
     """The one line and the exit code for ``exc``, or None if it is a bug (let it propagate)."""
     import sqlite3  # here, not above: `claimdesk score` starts without the store
 
-    from claimdesk.store.errors import StoreError, StoreUnavailable
+    from claimdesk.store.errors import StoreError, StoreUnavailable, space_note
 
     if isinstance(exc, UserError):
         return str(exc), Exit.BAD_INPUT
@@ -62,13 +62,15 @@ def explain(exc: BaseException, db: str | None) -> tuple[str, Exit] | None:
     if isinstance(exc, StoreError):  # no such variant, unknown verdict, nothing to undo, held
         return str(exc), Exit.BAD_INPUT
     if isinstance(exc, sqlite3.Error):  # locked, full, read-only, corrupt: the store is the file
-        return f"store {db}: {exc}", Exit.STORE
+        return f"store {db}: {exc}{space_note(db) if db else ''}", Exit.STORE
     if isinstance(exc, OSError):
         return _os_cause(exc), Exit.STORE if _is_the_store(exc, db) else Exit.BAD_INPUT
     if isinstance(exc, UnicodeError):
         return f"not UTF-8 text ({exc})", Exit.BAD_INPUT
     if isinstance(exc, ValueError):
         return str(exc), Exit.BAD_INPUT
+    if isinstance(exc, MemoryError):  # input parsing is bounded; this is a store's huge text, say
+        return "out of memory", Exit.BAD_INPUT
     return None
 
 

@@ -111,6 +111,7 @@ class Core:
         self.path = Path(path)
         self.conn = connect(self.path)
         self.clock = clock
+        self.read_only_reason: str | None = None  # set when the file must not be written (newer schema)
 
     def now(self) -> str:
         """The current time as stored."""
@@ -123,6 +124,10 @@ class Core:
         cut once this returns. ``work`` must be safe to run twice (it runs again only after a
         rollback).
         """
+        if self.read_only_reason:
+            from claimdesk.store.errors import StoreUnavailable
+
+            raise StoreUnavailable(self.read_only_reason)
         if durable:
             self.conn.execute("PRAGMA synchronous=FULL")
         try:

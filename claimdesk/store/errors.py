@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,6 +26,10 @@ class BadVerdict(StoreError):
     """A verdict name that does not apply (unknown, or a claim verdict on a variant)."""
 
 
+class UidReused(StoreError):
+    """A verdict uid already stored for another variant, claim or verdict."""
+
+
 class NothingToUndo(StoreError):
     """The editor has no live verdict on that variant."""
 
@@ -34,3 +40,16 @@ class LeaseHeld(StoreError):
     def __init__(self, lease: Lease) -> None:
         super().__init__(f"variant {lease.variant_id} is held by {lease.editor} until {lease.expires_at}")
         self.lease = lease
+
+
+def space_note(path: str | Path) -> str:
+    """`` (no space left on device)`` when the file system of ``path`` is full, else ``""``.
+
+    SQLite reports a full disk while it opens its ``-shm`` or grows its WAL as a bare "disk I/O
+    error"; this says which fault it was.
+    """
+    try:
+        fs = os.statvfs(Path(path).absolute().parent)
+    except OSError:
+        return ""
+    return " (no space left on device)" if fs.f_bavail == 0 or fs.f_favail == 0 else ""

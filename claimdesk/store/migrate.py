@@ -16,17 +16,37 @@ MIGRATION_SET = "claimdesk"
 MIGRATION_NAMES: tuple[str, ...] = ("001_core", "002_feeds")
 
 
+def _applied(core: Core) -> set[str]:
+    if not core.read("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (LOG_TABLE,)):
+        return set()
+    rows = core.read(f"SELECT name FROM {LOG_TABLE} WHERE migration_set = ?", (MIGRATION_SET,))
+    return {row["name"] for row in rows}
+
+
 def pending(core: Core) -> list[str]:
     """Names of the migrations this file still needs, in order (all of them for a new file)."""
-    if not core.read("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (LOG_TABLE,)):
-        return list(MIGRATION_NAMES)
-    rows = core.read(f"SELECT name FROM {LOG_TABLE} WHERE migration_set = ?", (MIGRATION_SET,))
-    applied = {row["name"] for row in rows}
+    applied = _applied(core)
     return [name for name in MIGRATION_NAMES if name not in applied]
 
 
+def newer(core: Core) -> list[str]:
+    """Migrations the file has that this code does not know: a newer claimdesk wrote it."""
+    return sorted(_applied(core) - set(MIGRATION_NAMES))
+
+
 def migrate(core: Core) -> None:
-    """Apply pending migrations in one ``BEGIN IMMEDIATE`` transaction; nothing to do, no lock taken."""
+    """Apply pending migrations in one ``BEGIN IMMEDIATE`` transaction; nothing to do, no lock taken.
+
+    A store from a newer claimdesk is left as it is and closed to writes (reads still work: its
+    verdicts can be exported): our writes could break rules its schema added.
+    """
+    ahead = newer(core)
+    if ahead:
+        core.read_only_reason = (
+            f"store {core.path} has schema {ahead[-1]}, newer than this claimdesk writes"
+            f" (it knows up to {MIGRATION_NAMES[-1]}); upgrade claimdesk to write to it"
+        )
+        return
     if pending(core):
         from claimdesk.store import schema
 

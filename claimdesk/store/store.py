@@ -9,6 +9,8 @@ app (which only reads and records verdicts) should not pay at launch.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from claimdesk.store import detail, feeds, inbox, leases, verdicts
 from claimdesk.store.connection import Clock, Core, utc_now
-from claimdesk.store.errors import StoreUnavailable
+from claimdesk.store.errors import StoreUnavailable, space_note
 from claimdesk.store.migrate import migrate
 from claimdesk.store.models import (
     AddResult,
@@ -40,6 +42,21 @@ if TYPE_CHECKING:
     from claimdesk.claims import Report
 
 
+def _forget_empty(path: str | Path, fresh: bool) -> None:
+    """Remove a store file this open created if it is still empty (a full disk), with its WAL files.
+
+    An empty file left behind would be taken for a store by the next run; a file with any bytes
+    may be another process's store in the making and is left alone.
+    """
+    if not fresh:
+        return
+    with contextlib.suppress(OSError):
+        if os.path.getsize(path) == 0:
+            for end in ("", "-wal", "-shm", "-journal"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(f"{path}{end}")
+
+
 class Store(Core):
     """A claimdesk store file: open it with :meth:`open`, close it (or use ``with``) when done."""
 
@@ -49,16 +66,20 @@ class Store(Core):
 
         Raises StoreUnavailable, with the reason in one line, if the file cannot be a store.
         """
+        fresh = not Path(path).exists()
         try:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             store = cls(path, clock)
         except (OSError, sqlite3.Error) as exc:
-            raise StoreUnavailable(f"cannot open store {path}: {getattr(exc, 'strerror', None) or exc}") from None
+            _forget_empty(path, fresh)
+            cause = getattr(exc, "strerror", None) or exc
+            raise StoreUnavailable(f"cannot open store {path}: {cause}{space_note(path)}") from None
         try:
             migrate(store)
         except sqlite3.DatabaseError as exc:
             store.close()
-            raise StoreUnavailable(f"cannot open store {path}: {exc}") from None
+            _forget_empty(path, fresh)
+            raise StoreUnavailable(f"cannot open store {path}: {exc}{space_note(path)}") from None
         return store
 
     def __enter__(self) -> Store:

@@ -14,7 +14,7 @@ import uuid
 from datetime import UTC
 
 from claimdesk.store.connection import Core
-from claimdesk.store.errors import BadVerdict, NotFound, NothingToUndo
+from claimdesk.store.errors import BadVerdict, NotFound, NothingToUndo, UidReused
 from claimdesk.store.models import CLAIM_VERDICTS, UNDO, VARIANT_VERDICTS, Verdict
 
 COLUMNS = "id, uid, variant_id, claim, verdict, editor, note, decided_at, replaces"
@@ -44,6 +44,19 @@ def _verdict(row: sqlite3.Row | tuple | None) -> Verdict | None:
 
 def _by_uid(conn: sqlite3.Connection, uid: str) -> Verdict | None:
     return _verdict(conn.execute(f"SELECT {COLUMNS} FROM verdicts WHERE uid = ?", (uid,)).fetchone())
+
+
+def _same_event(done: Verdict, variant_id: int, verdict: str, claim: int | None) -> Verdict:
+    """The stored event of a retried write; UidReused if the uid was given to another verdict.
+
+    A retry repeats its request, so a uid met with another variant, claim or verdict is a client
+    that made two requests one uid, and answering with the first would report success for a
+    verdict never recorded.
+    """
+    if (done.variant_id, done.verdict) != (variant_id, verdict) or (verdict != UNDO and done.claim != claim):
+        scope = f"variant {done.variant_id}" + (f" claim {done.claim}" if done.claim is not None else "")
+        raise UidReused(f"uid {done.uid} is already the verdict {done.verdict} on {scope}")
+    return done
 
 
 def _check_target(conn: sqlite3.Connection, variant_id: int, claim: int | None) -> None:
@@ -81,7 +94,7 @@ def record(
     def work(conn: sqlite3.Connection) -> Verdict:
         done = _by_uid(conn, uid)
         if done:
-            return done
+            return _same_event(done, variant_id, verdict, claim)
         _check_target(conn, variant_id, claim)
         current = conn.execute(_CURRENT, {"variant": variant_id, "claim": claim}).fetchone()
         params = (uid, variant_id, claim, verdict, editor, note, core.now(), current and current[0])
@@ -100,7 +113,7 @@ def undo(core: Core, variant_id: int, editor: str, *, uid: str | None = None) ->
     def work(conn: sqlite3.Connection) -> Verdict:
         done = _by_uid(conn, uid)
         if done:
-            return done
+            return _same_event(done, variant_id, UNDO, None)
         _check_target(conn, variant_id, None)
         target = conn.execute(
             f"SELECT {COLUMNS} FROM verdicts v WHERE v.variant_id = ? AND v.editor = ? AND {LIVE}"
