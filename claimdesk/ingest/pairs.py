@@ -6,6 +6,7 @@ for the same reasons whatever its source; a refusal is a ``BadRecord`` with a on
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from claimdesk.store import ArticleIn, VariantIn
@@ -28,11 +29,22 @@ def main_text(html: str) -> str:
 
 
 def iso_date(value: str) -> str:
-    """An ISO 8601 date or time as stored: UTC, ``...Z``; a time without a zone is taken as UTC."""
+    """An ISO 8601 date or time as stored: UTC, ``...Z``; a time without a zone is taken as UTC.
+
+    A date that falls outside years 1 to 9999 once in UTC is refused like an unreadable one.
+    """
     try:
-        return parse_iso(value).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return stored_date(parse_iso(value))
     except ValueError:
-        raise BadRecord(f"{value!r} is not an ISO 8601 date") from None
+        raise BadRecord(f"{value!r} is not an ISO 8601 date in years 1 to 9999 (UTC)") from None
+
+
+def stored_date(moment: datetime) -> str:
+    """An aware moment as the store keeps dates: UTC, seconds, ``Z``, always a four-digit year.
+
+    (``strftime("%Y")`` writes year 500 as ``500`` on Linux, which would sort after ``2026``.)
+    """
+    return moment.astimezone(UTC).isoformat(timespec="seconds").removesuffix("+00:00") + "Z"
 
 
 def _side(record: dict[str, Any], side: str) -> dict[str, str | None]:

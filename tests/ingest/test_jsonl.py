@@ -83,7 +83,7 @@ def test_bad_lines_are_named_and_good_lines_kept(tmp_path: Path, capsys: pytest.
         "LINE 4: article.text must be a string",
         "LINE 5: not UTF-8",
         "LINE 6: not a JSON object",
-        "LINE 8: variant.found: 'last week' is not an ISO 8601 date",
+        "LINE 8: variant.found: 'last week' is not an ISO 8601 date in years 1 to 9999 (UTC)",
         "LINE 9: article has no text",
     ]
 
