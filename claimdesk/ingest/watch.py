@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from claimdesk.ingest.client import FEED_TYPES, CarefulClient
+from claimdesk.ingest.detached import in_thread
 from claimdesk.ingest.feeds import FeedEntry, FeedError, parse_feed
 from claimdesk.ingest.fetch import Fetcher
 from claimdesk.ingest.http_errors import FetchError
@@ -88,7 +89,7 @@ class Watcher:
             if page.status == 304:
                 cycle.not_modified = True
                 return
-            feed = parse_feed(page.content, base_url=page.url)
+            feed = await in_thread(parse_feed, page.content, page.url)  # seconds for a big Atom feed
         except FetchError as exc:
             cycle.error = exc.reason
             return
