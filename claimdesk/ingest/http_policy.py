@@ -16,8 +16,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-import httpx
-
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -90,6 +88,8 @@ def checked_url(value: object, base: str | None = None) -> str:
     if not isinstance(value, str):
         raise BadURL("not a valid URL (not a string)")
     text = value.strip(" \t\r\n\f")
+    import httpx  # here, not at the top: `claimdesk ingest` checks URLs but never fetches one
+
     if len(text) > MAX_URL_LENGTH:
         raise BadURL(f"refused: the URL is longer than {MAX_URL_LENGTH} characters")
     if _UNSAFE_CHARS.search(text):

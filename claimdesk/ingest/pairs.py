@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from claimdesk.ingest.http_policy import BadURL, checked_url
 from claimdesk.store import ArticleIn, VariantIn
 from claimdesk.store.connection import parse_iso
 
@@ -57,8 +58,13 @@ def _side(record: dict[str, Any], side: str) -> dict[str, str | None]:
         if value is not None and not isinstance(value, str):
             raise BadRecord(f"{side}.{name} must be a string")
         try:
-            values[name] = iso_date(value) if value and name in _DATES else (value or None)
-        except BadRecord as exc:
+            if value and name in _DATES:
+                values[name] = iso_date(value)
+            elif value and name == "url":
+                values[name] = checked_url(value)  # stored, shown and compared: never a malformed one
+            else:
+                values[name] = value or None
+        except (BadRecord, BadURL) as exc:
             raise BadRecord(f"{side}.{name}: {exc}") from None
     text, html = obj.get("text"), obj.get("html")
     if text is not None and not isinstance(text, str):

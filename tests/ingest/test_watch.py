@@ -269,3 +269,17 @@ async def test_a_stopped_poll_keeps_every_pair_already_fetched(
     assert 5 <= added < 300 and store.counts().total == added
     assert len(store.unseen_entries(feed_url, [copy for copy, _ in pairs])) == 300 - added
     assert page_hits(server) < 300 + 1  # the poll stopped before every page was fetched
+
+
+async def test_a_feed_of_many_bad_entries_is_a_few_lines(
+    server: LoopbackServer, settings: ClientSettings, store: Store
+) -> None:
+    good = serve_site(server, copies=1)
+    body, content_type = feed_body("jsonl", good)
+    body += b"not json\n" * 1000
+    server.route("/feed", Reply(200, {"Content-Type": content_type}, body))
+    log: list[str] = []
+    cycle = await poll(settings, store, server.url("/feed"), log)
+    assert (cycle.added, cycle.bad) == (1, 1000)
+    assert len(log) == 21 and log[-1] == f"{server.url('/feed')}: 980 more bad entries not shown"
+    assert log[0] == f"{server.url('/feed')}: line 2: Expecting value: line 1 column 1 (char 0)"
