@@ -7,6 +7,7 @@ import asyncio
 import sys
 
 from claimdesk.cli.errors import UserError
+from claimdesk.safe_text import clean
 
 HELP = "fetch an article and copies of it by URL, and store them scored claim by claim"
 
@@ -30,15 +31,18 @@ async def _fetch(args: argparse.Namespace) -> int:
     with Store.open(args.db) as store:
         async with CarefulClient(settings_from(args)) as client:
             async for outcome in fetch_pairs(Fetcher(client, store), args.article_url, args.variant_urls):
+                # URLs, Location headers and reason phrases come from the web: no terminal controls.
+                url = clean(outcome.url, keep_newlines=False)
                 if outcome.result is None:
                     failed += 1
-                    print(f"claimdesk: fetch failed: {outcome.error}", file=sys.stderr)
+                    reason = clean(outcome.error or "", keep_newlines=False)
+                    print(f"claimdesk: fetch failed: {reason}", file=sys.stderr)
                 elif outcome.result.added:
                     added += 1
-                    print(f"added variant {outcome.result.variant_id}: {outcome.url}")
+                    print(f"added variant {outcome.result.variant_id}: {url}")
                 else:
                     skipped += 1
-                    print(f"already stored as variant {outcome.result.variant_id}: {outcome.url}")
+                    print(f"already stored as variant {outcome.result.variant_id}: {url}")
     print(f"added {added}, skipped {skipped}, failed {failed}")
     return 1 if failed else 0
 

@@ -8,6 +8,7 @@ import sys
 from datetime import UTC, datetime
 
 from claimdesk.cli.errors import UserError
+from claimdesk.safe_text import clean
 
 HELP = "poll a feed (JSON Feed, RSS, Atom or JSON Lines) of copies and store new ones, scored"
 
@@ -25,7 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _log(message: str) -> None:
     """One line on stderr with a UTC time: what journald (or a terminal) shows per cycle."""
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    print(f"{stamp} claimdesk watch: {message}", file=sys.stderr, flush=True)
+    # Feed-supplied URLs, Location headers and reason phrases end up in messages: no terminal controls.
+    print(f"{stamp} claimdesk watch: {clean(message, keep_newlines=False)}", file=sys.stderr, flush=True)
 
 
 async def _watch(args: argparse.Namespace) -> int:

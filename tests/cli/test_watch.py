@@ -18,12 +18,14 @@ from claimdesk.store import Store
 from tests.ingest.httpserver import (
     ARTICLE_TEXT,
     ARTICLE_TITLE,
+    TERMINAL_CONTROLS,
     VARIANT_TEXT,
     VARIANT_TITLE,
     LoopbackServer,
     Reply,
     feed_body,
     html_page,
+    serve_hostile,
 )
 
 
@@ -151,3 +153,25 @@ def test_sigterm_during_a_big_poll_stops_within_5_s_and_keeps_the_pairs(
     assert stored(db) == (added, added) and added >= before
     with Store.open(db) as store:
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_watch_once_log_carries_no_terminal_controls_from_a_hostile_server(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
+    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
+    server.page("/copy", html_page(VARIANT_TITLE, VARIANT_TEXT))
+    copies = [server.url("/copy"), *serve_hostile(server)]
+    body, content_type = feed_body("jsonfeed", [(copy, server.url("/article")) for copy in copies])
+    server.route("/feed", Reply(200, {"Content-Type": content_type}, body))
+    done = subprocess.run(
+        command(server.url("/feed"), tmp_path / "desk.db", "--once"), capture_output=True, timeout=120
+    )
+    assert done.returncode == 1
+    assert TERMINAL_CONTROLS.search(done.stderr) is None, done.stderr
+    lines = done.stderr.decode().splitlines()
+    # One line per hostile entry (the last one's URL is refused unfetched), then the cycle's line.
+    assert len(lines) == 6 and lines[-1].endswith("5 entries, 5 new: added 1, skipped 0, failed 4, bad 1")
+    assert "redirect to http://copies.test/: refused: the URL holds a space" in done.stderr.decode()
+    assert "HTTP 404 Gone 6n for good" in done.stderr.decode()  # the ESC sequence stripped
+    with Store.open(tmp_path / "desk.db") as store:
+        assert store.counts().total == 1
