@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from claimdesk.ingest.http_policy import BadURL, checked_url
-from claimdesk.ingest.pairs import BadRecord, iso_date, stored_date
+from claimdesk.ingest.pairs import BadRecord, iso_date, stored_date, well_formed
 
 JSON_FEED_PREFIX = "https://jsonfeed.org/version/"
 
@@ -122,7 +122,8 @@ def _json_or_none(body: bytes) -> Any:
 
 
 def _str(value: object) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
+    """A non-blank string field, well-formed (no lone surrogates), else None."""
+    return well_formed(value) if isinstance(value, str) and value.strip() else None
 
 
 def _date(value: object) -> str | None:
@@ -173,6 +174,7 @@ def _json_side(value: object, name: str, base: str | None) -> Side:
     for ours, item in fields.items():
         if item is not None and not isinstance(item, str):
             raise FeedError(f'"{name}.{names[ours]}" must be a string')
+        fields[ours] = item and well_formed(item)
     if fields["date"]:
         fields["date"] = iso_date(fields["date"])
     if _str(fields["url"]):
@@ -238,7 +240,8 @@ def _xml_feed(body: bytes, base: str | None) -> ParsedFeed:
 def _original(entry: Any) -> str | None:
     """The original's URL: a ``rel="related"`` link, else the RSS ``<source url>`` or Atom ``<source><link>``."""
     for link in entry.get("links", []):
-        if link.get("rel") == "related" and _str(link.get("href")):
-            return link["href"]
+        href = _str(link.get("href"))
+        if link.get("rel") == "related" and href:
+            return href
     source = entry.get("source") or {}
     return _str(source.get("href")) or _str(source.get("link"))

@@ -6,6 +6,7 @@ for the same reasons whatever its source; a refusal is a ``BadRecord`` with a on
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -48,6 +49,18 @@ def stored_date(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds").removesuffix("+00:00") + "Z"
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def well_formed(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD, as a decoder replaces bad bytes.
+
+    JSON may spell them (``"\\ud800"``) and ``json`` keeps them, but no UTF-8 text (SQLite's, a
+    terminal's) can hold one: the first write of such a title would raise in the store.
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def _side(record: dict[str, Any], side: str) -> dict[str, str | None]:
     obj = record.get(side)
     if not isinstance(obj, dict):
@@ -57,6 +70,7 @@ def _side(record: dict[str, Any], side: str) -> dict[str, str | None]:
         value = obj.get(name)
         if value is not None and not isinstance(value, str):
             raise BadRecord(f"{side}.{name} must be a string")
+        value = value and well_formed(value)
         try:
             if value and name in _DATES:
                 values[name] = iso_date(value)
@@ -73,7 +87,7 @@ def _side(record: dict[str, Any], side: str) -> dict[str, str | None]:
         raise BadRecord(f"{side}.html must be a string")
     if text is None and html is None:
         raise BadRecord(f'{side} needs "text" or "html"')
-    values["text"] = text if text is not None else main_text(html or "")
+    values["text"] = well_formed(text if text is not None else main_text(html or ""))
     if not (values["text"] or "").strip():
         raise BadRecord(f"{side} has no text")
     return values

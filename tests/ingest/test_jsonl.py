@@ -122,3 +122,16 @@ def test_sample_data_ingests_cleanly(tmp_path: Path, capsys: pytest.CaptureFixtu
     code, out, err = _ingest(tmp_path / "desk.db", sample, capsys)
     assert (code, err) == (0, "")
     assert out.startswith("added ") and out.endswith(", skipped 0, bad 0\n")
+
+
+def test_lone_surrogates_are_replaced_not_a_crash_of_the_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, path = tmp_path / "desk.db", tmp_path / "pairs.jsonl"
+    path.write_text(_line({"text": ARTICLE + " \ud800"}, {"text": COPY, "title": "Copy \udfff"}) + "\n")
+    code, out, _err = _ingest(db, path, capsys)
+    assert (code, out) == (0, "added 1, skipped 0, bad 0\n")
+    with Store.open(db) as store:
+        [row] = store.inbox_page().rows
+        detail = store.variant(row.id)
+    assert detail.title == "Copy \ufffd" and detail.article.text.endswith(" \ufffd")

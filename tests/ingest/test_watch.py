@@ -283,3 +283,21 @@ async def test_a_feed_of_many_bad_entries_is_a_few_lines(
     assert (cycle.added, cycle.bad) == (1, 1000)
     assert len(log) == 21 and log[-1] == f"{server.url('/feed')}: 980 more bad entries not shown"
     assert log[0] == f"{server.url('/feed')}: line 2: Expecting value: line 1 column 1 (char 0)"
+
+
+async def test_lone_surrogates_in_a_json_feed_are_replaced_not_a_crash_of_the_store(
+    server: LoopbackServer, settings: ClientSettings, store: Store
+) -> None:
+    """JSON may spell a lone surrogate; no UTF-8 store can hold one, so it becomes U+FFFD."""
+    (copy0, article), (copy1, _) = serve_site(server, copies=2)
+    items = [
+        {"id": "a\ud800", "url": copy0, "external_url": article, "title": "Copy \udfff"},
+        {"id": "b", "url": copy1, "external_url": article},
+    ]
+    body = json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": items}).encode()
+    server.route("/feed", Reply(200, {"Content-Type": "application/feed+json"}, body))
+    cycle = await poll(settings, store, server.url("/feed"))
+    assert (cycle.added, cycle.failed, cycle.bad) == (2, 0, 0)
+    titles = sorted(store.variant(row.id).title or "" for row in store.inbox_page().rows)
+    assert titles[0] == "Copy \ufffd"
+    assert store.unseen_entries(server.url("/feed"), ["a\ufffd", "b"]) == []
