@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 
-from claimdesk.cli.errors import UserError
-from claimdesk.safe_text import clean
+from claimdesk.cli.output import say
 
 HELP = "fetch an article and copies of it by URL, and store them scored claim by claim"
 
@@ -31,24 +29,19 @@ async def _fetch(args: argparse.Namespace) -> int:
     with Store.open(args.db) as store:
         async with CarefulClient(settings_from(args)) as client:
             async for outcome in fetch_pairs(Fetcher(client, store), args.article_url, args.variant_urls):
-                # URLs, Location headers and reason phrases come from the web: no terminal controls.
-                url = clean(outcome.url, keep_newlines=False)
                 if outcome.result is None:
                     failed += 1
-                    reason = clean(outcome.error or "", keep_newlines=False)
-                    print(f"claimdesk: fetch failed: {reason}", file=sys.stderr)
+                    say(f"claimdesk: fetch failed: {outcome.error}", err=True)
                 elif outcome.result.added:
                     added += 1
-                    print(f"added variant {outcome.result.variant_id}: {url}")
+                    say(f"added variant {outcome.result.variant_id}: {outcome.url}")
                 else:
                     skipped += 1
-                    print(f"already stored as variant {outcome.result.variant_id}: {url}")
-    print(f"added {added}, skipped {skipped}, failed {failed}")
+                    say(f"already stored as variant {outcome.result.variant_id}: {outcome.url}")
+    say(f"added {added}, skipped {skipped}, failed {failed}")
     return 1 if failed else 0
 
 
 def run(args: argparse.Namespace) -> int:
     """Fetch concurrently; one line per URL; exit 1 if any URL failed."""
-    if args.deadline <= 0 or args.max_bytes <= 0:
-        raise UserError("--deadline and --max-bytes must be positive")
     return asyncio.run(_fetch(args))

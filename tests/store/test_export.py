@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -152,6 +154,18 @@ HOSTILE_UIDS = [
 ]
 
 
+def force_uids(db: Path, uids: list[tuple[str, int]]) -> None:
+    """Give verdicts (uid, id) the uids a store written before uids were checked at entry may hold.
+
+    The append-only trigger is lifted for the edit and put back, as someone editing the file by hand would.
+    """
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        trigger = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'verdicts_no_update'").fetchone()[0]
+        conn.execute("DROP TRIGGER verdicts_no_update")
+        conn.executemany("UPDATE verdicts SET uid = ? WHERE id = ?", uids)
+        conn.execute(trigger)
+
+
 @pytest.fixture
 def hostile_desk(db_path: Path) -> Path:
     """Every text a client or the web supplies starts like a formula: URLs, titles, site, texts, editor, note, uid."""
@@ -169,8 +183,9 @@ def hostile_desk(db_path: Path) -> Path:
                 site="\rsite",
             ),
         ).variant_id
-        store.record_verdict(variant_id, "distorted", "=cmd|' /C calc'!A0", note="-note", uid="=2+3")
-        store.record_verdict(variant_id, "confirmed", "@editor", claim=1, note="+note", uid="-1+1")
+        first = store.record_verdict(variant_id, "distorted", "=cmd|' /C calc'!A0", note="-note")
+        second = store.record_verdict(variant_id, "confirmed", "@editor", claim=1, note="+note")
+    force_uids(db_path, [("=2+3", first.id), ("-1+1", second.id)])
     return db_path
 
 
@@ -207,7 +222,13 @@ def test_hostile_uids_never_reach_a_spreadsheet_as_formulas(db_path: Path, tmp_p
     with Store.open(db_path) as store:
         ids = fill(store, len(HOSTILE_UIDS))
     for variant_id, uid in zip(ids, HOSTILE_UIDS, strict=True):
-        claimdesk_cli(db_path, "verdict", str(variant_id), "faithful", f"--uid={uid}")
+        command = [sys.executable, "-m", "claimdesk", "--db", str(db_path), "verdict", str(variant_id), "faithful"]
+        refused = subprocess.run([*command, f"--uid={uid}"], capture_output=True, text=True, timeout=120, check=False)
+        assert (refused.returncode, refused.stderr.count("\n")) == (1, 1), refused.stderr  # refused at entry
+        claimdesk_cli(db_path, "verdict", str(variant_id), "faithful", f"--uid=safe-{variant_id}")
+    with Store.open(db_path) as store:
+        stored = {row[1]: row[0] for row in store.conn.execute("SELECT id, uid FROM verdicts")}
+    force_uids(db_path, [(uid, stored[f"safe-{vid}"]) for vid, uid in zip(ids, HOSTILE_UIDS, strict=True)])
     for args, column in ((), "verdict_uid"), (("--history",), "uid"):
         out = tmp_path / f"{column}.csv"
         claimdesk_cli(db_path, "export", "--out", str(out), *args)
