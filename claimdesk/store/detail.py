@@ -25,7 +25,7 @@ def variant(core: Core, variant_id: int) -> VariantDetail:
     row = core.read_one(_VARIANT, (variant_id,))
     if not row:
         raise NotFound(f"no variant {variant_id}")
-    article = Article(row["a_id"], row["a_url"], row["a_title"], row["a_text"], row["a_published"], row["a_created_at"])
+    article = Article(**{name.removeprefix("a_"): row[name] for name in row.keys() if name.startswith("a_")})
     scores = Scores(
         fidelity=row["fidelity"],
         coverage=row["coverage"],

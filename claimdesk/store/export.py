@@ -91,9 +91,9 @@ _WHERE: dict[Kind, list[str]] = {
 _ORDER: dict[Kind, str] = {"current": "var.id", "history": "v.id", "claims": "v.variant_id, v.claim"}
 # The smallest and largest key an export of that kind can meet, from an index or the rowid.
 _BOUNDS: dict[Kind, str] = {
-    "current": "SELECT min(id), max(id) FROM variants",
-    "history": "SELECT min(id), max(id) FROM verdicts",
-    "claims": "SELECT min(variant_id), max(variant_id) FROM verdicts WHERE claim IS NOT NULL",
+    "current": "SELECT min(id) AS first, max(id) AS last FROM variants",
+    "history": "SELECT min(id) AS first, max(id) AS last FROM verdicts",
+    "claims": "SELECT min(variant_id) AS first, max(variant_id) AS last FROM verdicts WHERE claim IS NOT NULL",
 }
 
 
@@ -154,8 +154,8 @@ def export_query(kind: Kind, since: str | None = None, *, spreadsheet_safe: bool
 
 def key_range(conn: sqlite3.Connection, kind: Kind) -> KeyRange | None:
     """Every key an export of ``kind`` can meet right now; None when there is nothing to export."""
-    first, last = conn.execute(_BOUNDS[kind]).fetchone()
-    return None if first is None else KeyRange(int(first), int(last))
+    bounds = conn.execute(_BOUNDS[kind]).fetchone()
+    return None if bounds["first"] is None else KeyRange(int(bounds["first"]), int(bounds["last"]))
 
 
 def stream(conn: sqlite3.Connection, query: ExportQuery, keys: KeyRange) -> Iterator[tuple]:

@@ -133,9 +133,9 @@ def count(core: Core, query: InboxQuery) -> int:
     """How many variants the query lists (the inbox's virtual height)."""
     params: dict[str, object] = {"now": core.now()}
     clauses = filter_clauses(core, query, params)
-    sql = "SELECT count(*) FROM variants v" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+    sql = "SELECT count(*) AS n FROM variants v" + (" WHERE " + " AND ".join(clauses) if clauses else "")
     row = core.read_one(sql, params)
-    return int(row[0]) if row else 0
+    return int(row["n"]) if row else 0
 
 
 def rows(core: Core, ids: Sequence[int]) -> list[InboxRow]:
@@ -152,13 +152,13 @@ def rows(core: Core, ids: Sequence[int]) -> list[InboxRow]:
 def counts(core: Core) -> InboxCounts:
     """Totals by state for the whole store."""
     now = core.now()
-    total = core.read_one("SELECT count(*) FROM variants")
-    decided = core.read_one("SELECT count(*) FROM variants WHERE verdict IS NOT NULL")
+    total = core.read_one("SELECT count(*) AS n FROM variants")
+    decided = core.read_one("SELECT count(*) AS n FROM variants WHERE verdict IS NOT NULL")
     held = core.read_one(
-        "SELECT count(*), count(v.verdict) FROM leases l JOIN variants v ON v.id = l.variant_id WHERE l.expires_at > ?",
+        "SELECT count(*) AS n, count(v.verdict) AS decided FROM leases l JOIN variants v ON v.id = l.variant_id WHERE l.expires_at > ?",
         (now,),
     )
     assert total and decided and held
-    held_all, held_decided = held[0], held[1]
-    decided_free = decided[0] - held_decided
-    return InboxCounts(total=total[0], new=total[0] - decided_free - held_all, decided=decided_free, held=held_all)
+    held_all, held_decided = held["n"], held["decided"]
+    decided_free = decided["n"] - held_decided
+    return InboxCounts(total=total["n"], new=total["n"] - decided_free - held_all, decided=decided_free, held=held_all)

@@ -80,14 +80,14 @@ def add_pair(core: Core, article: ArticleIn, variant: VariantIn, report: Report 
     def work(conn: sqlite3.Connection) -> AddResult:
         again = conn.execute(_EXISTING, keys).fetchone()
         if again:
-            return AddResult(False, again[1], again[0])
+            return AddResult(False, again["article_id"], again["variant_id"])
         now = core.now()
         conn.execute(
             "INSERT INTO articles (content_hash, url, title, published, created_at, text) VALUES (?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (content_hash) DO NOTHING",
             (keys["article"], article.url, article.title, article.published, now, article.text),
         )
-        article_id = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (keys["article"],)).fetchone()[0]
+        article_id = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (keys["article"],)).fetchone()["id"]
         row = {
             "article_id": article_id,
             "content_hash": keys["variant"],

@@ -39,7 +39,7 @@ _INSERT = (
 
 
 def _verdict(row: sqlite3.Row | tuple | None) -> Verdict | None:
-    return Verdict(*row) if row else None
+    return Verdict(**row) if row else None
 
 
 def _by_uid(conn: sqlite3.Connection, uid: str) -> Verdict | None:
@@ -84,8 +84,8 @@ def record(
             return done
         _check_target(conn, variant_id, claim)
         current = conn.execute(_CURRENT, {"variant": variant_id, "claim": claim}).fetchone()
-        params = (uid, variant_id, claim, verdict, editor, note, core.now(), current and current[0])
-        event = Verdict(*conn.execute(_INSERT, params).fetchone())
+        params = (uid, variant_id, claim, verdict, editor, note, core.now(), current and current["id"])
+        event = Verdict(**conn.execute(_INSERT, params).fetchone())
         if claim is None:
             conn.execute(_REFRESH, {"variant": variant_id})
         return event
@@ -109,9 +109,9 @@ def undo(core: Core, variant_id: int, editor: str, *, uid: str | None = None) ->
         ).fetchone()
         if not target:
             raise NothingToUndo(f"{editor} has no verdict to undo on variant {variant_id}")
-        retracted = Verdict(*target)
+        retracted = Verdict(**target)
         params = (uid, variant_id, retracted.claim, UNDO, editor, None, core.now(), retracted.id)
-        event = Verdict(*conn.execute(_INSERT, params).fetchone())
+        event = Verdict(**conn.execute(_INSERT, params).fetchone())
         if retracted.claim is None:
             conn.execute(_REFRESH, {"variant": variant_id})
         return event
@@ -130,12 +130,12 @@ def claim_verdicts(core: Core, variant_id: int) -> dict[int, Verdict]:
         f"SELECT {COLUMNS} FROM verdicts v WHERE v.variant_id = ? AND v.claim IS NOT NULL AND {LIVE} ORDER BY v.id",
         (variant_id,),
     )
-    return {row["claim"]: Verdict(*row) for row in rows}
+    return {row["claim"]: Verdict(**row) for row in rows}
 
 
 def count_today(core: Core, editor: str) -> int:
     """Live verdicts ``editor`` recorded since midnight UTC: the editor's tally for the day."""
     midnight = core.clock().astimezone(UTC).strftime("%Y-%m-%dT00:00:00.000000Z")
-    sql = f"SELECT count(*) FROM verdicts v WHERE v.editor = ? AND v.decided_at >= ? AND {LIVE}"
+    sql = f"SELECT count(*) AS n FROM verdicts v WHERE v.editor = ? AND v.decided_at >= ? AND {LIVE}"
     row = core.read_one(sql, (editor, midnight))
-    return int(row[0]) if row else 0
+    return int(row["n"]) if row else 0
