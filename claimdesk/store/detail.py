@@ -25,7 +25,7 @@ def variant(core: Core, variant_id: int) -> VariantDetail:
     row = core.read_one(_VARIANT, (variant_id,))
     if not row:
         raise NotFound(f"no variant {variant_id}")
-    article = Article(**{name.removeprefix("a_"): row[name] for name in row.keys() if name.startswith("a_")})
+    article = Article(**{name[2:]: row[name] for name in row.keys() if name.startswith("a_")})  # noqa: SIM118 - a Row iterates values
     scores = Scores(
         fidelity=row["fidelity"],
         coverage=row["coverage"],

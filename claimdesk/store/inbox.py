@@ -155,7 +155,8 @@ def counts(core: Core) -> InboxCounts:
     total = core.read_one("SELECT count(*) AS n FROM variants")
     decided = core.read_one("SELECT count(*) AS n FROM variants WHERE verdict IS NOT NULL")
     held = core.read_one(
-        "SELECT count(*) AS n, count(v.verdict) AS decided FROM leases l JOIN variants v ON v.id = l.variant_id WHERE l.expires_at > ?",
+        "SELECT count(*) AS n, count(v.verdict) AS decided FROM leases l JOIN variants v ON v.id = l.variant_id"
+        " WHERE l.expires_at > ?",
         (now,),
     )
     assert total and decided and held

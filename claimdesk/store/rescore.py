@@ -22,7 +22,9 @@ def stale(core: Core, *, everything: bool = False) -> list[int]:
 def rescore(core: Core, variant_id: int) -> None:
     """Score the variant again with the current engine and replace its scores and claims."""
     row = core.read_one(
-        "SELECT a.text AS original, v.text AS variant FROM variants v JOIN articles a ON a.id = v.article_id WHERE v.id = ?", (variant_id,)
+        "SELECT a.text AS original, v.text AS variant FROM variants v JOIN articles a ON a.id = v.article_id"
+        " WHERE v.id = ?",
+        (variant_id,),
     )
     if row is None:
         return

@@ -28,4 +28,4 @@ def by_editor(core: Core) -> dict[str, dict[str, int]]:
         " sum(verdict = 'undo') AS undos"
         " FROM verdicts v GROUP BY editor ORDER BY editor"
     )
-    return {row["editor"]: {"variants": row["variants"], "claims": row["claims"], "undos": row["undos"]} for row in rows}
+    return {row["editor"]: {name: row[name] for name in ("variants", "claims", "undos")} for row in rows}
