@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from collections.abc import Sequence
 from datetime import UTC
 
 from claimdesk.store.connection import Core
@@ -139,3 +140,28 @@ def count_today(core: Core, editor: str) -> int:
     sql = f"SELECT count(*) AS n FROM verdicts v WHERE v.editor = ? AND v.decided_at >= ? AND {LIVE}"
     row = core.read_one(sql, (editor, midnight))
     return int(row["n"]) if row else 0
+
+
+def conflicting(core: Core, ids: Sequence[int]) -> set[int]:
+    """Of these variants, those whose editors' current verdicts disagree."""
+    if not ids:
+        return set()
+    marks = ", ".join("?" for _ in ids)
+    # Per (variant, editor) the latest live verdict; a variant conflicts if those differ.
+    sql = f"""
+    SELECT variant_id FROM (
+        SELECT v.variant_id, v.verdict, max(v.id) FROM verdicts v
+        WHERE v.variant_id IN ({marks}) AND v.claim IS NULL AND {LIVE}
+        GROUP BY v.variant_id, v.editor
+    ) GROUP BY variant_id HAVING count(DISTINCT verdict) > 1
+    """
+    return {int(row["variant_id"]) for row in core.read(sql, list(ids))}
+
+
+def latest(core: Core, editor: str) -> Verdict | None:
+    """The editor's latest live verdict anywhere (what ``undo`` retracts after a restart)."""
+    return _verdict(
+        core.read_one(
+            f"SELECT {COLUMNS} FROM verdicts v WHERE v.editor = ? AND {LIVE} ORDER BY v.id DESC LIMIT 1", (editor,)
+        )
+    )
