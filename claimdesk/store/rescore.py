@@ -9,8 +9,9 @@ from __future__ import annotations
 import sqlite3
 
 from claimdesk.claims import ENGINE_VERSION, score_pair
+from claimdesk.store import claim_rows
 from claimdesk.store.connection import Core
-from claimdesk.store.intake import INSERT_CLAIM, claim_row, summary_values
+from claimdesk.store.intake import summary_values
 
 
 def stale(core: Core, *, everything: bool = False) -> list[int]:
@@ -35,6 +36,6 @@ def rescore(core: Core, variant_id: int) -> None:
         assignments = ", ".join(f"{name} = :{name}" for name in values)
         conn.execute(f"UPDATE variants SET {assignments} WHERE id = :id", {**values, "id": variant_id})
         conn.execute("DELETE FROM claims WHERE variant_id = ?", (variant_id,))
-        conn.executemany(INSERT_CLAIM, [claim_row(variant_id, n, c) for n, c in enumerate(report.claims, 1)])
+        claim_rows.insert(conn, variant_id, report.claims)
 
     core.write(work)
