@@ -99,22 +99,9 @@ def _where(clauses: list[str]) -> str:
 
 
 def _row(row: sqlite3.Row) -> InboxRow:
+    # _SELECT names its columns after InboxRow's fields; the state is derived from two of them.
     state = "held" if row["holder"] else "decided" if row["verdict"] else "new"
-    return InboxRow(
-        id=row["id"],
-        state=state,
-        risk=row["risk"],
-        fidelity=row["fidelity"],
-        altered=row["altered"],
-        dropped=row["dropped"],
-        added=row["added"],
-        site=row["site"],
-        title=row["title"],
-        found_at=row["found_at"],
-        created_at=row["created_at"],
-        holder=row["holder"],
-        verdict=row["verdict"],
-    )
+    return InboxRow(state=state, **row)
 
 
 def page(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC
 
 from claimdesk.store.connection import Core
@@ -57,6 +57,30 @@ def _check_target(conn: sqlite3.Connection, variant_id: int, claim: int | None) 
         raise NotFound(f"variant {variant_id} has no claim {claim}")
 
 
+def _once(core: Core, uid: str, work: Callable[[sqlite3.Connection], Verdict]) -> Verdict:
+    """Run ``work`` in a durable write unless an event with ``uid`` is stored (then return that)."""
+    return core.write(lambda conn: _by_uid(conn, uid) or work(conn), durable=True)
+
+
+def _append(
+    conn: sqlite3.Connection,
+    core: Core,
+    uid: str,
+    variant_id: int,
+    claim: int | None,
+    verdict: str,
+    editor: str,
+    note: str | None,
+    replaces: int | None,
+) -> Verdict:
+    """Insert one event; an event on the whole variant also refreshes the variant's cached verdict."""
+    params = (uid, variant_id, claim, verdict, editor, note, core.now(), replaces)
+    event = Verdict(**conn.execute(_INSERT, params).fetchone())
+    if claim is None:
+        conn.execute(_REFRESH, {"variant": variant_id})
+    return event
+
+
 def check_name(verdict: str, claim: int | None) -> None:
     """Refuse a verdict name that does not fit its scope, before touching the store."""
     allowed = VARIANT_VERDICTS if claim is None else CLAIM_VERDICTS
@@ -80,18 +104,11 @@ def record(
     uid = uid or str(uuid.uuid4())
 
     def work(conn: sqlite3.Connection) -> Verdict:
-        done = _by_uid(conn, uid)
-        if done:
-            return done
         _check_target(conn, variant_id, claim)
         current = conn.execute(_CURRENT, {"variant": variant_id, "claim": claim}).fetchone()
-        params = (uid, variant_id, claim, verdict, editor, note, core.now(), current and current["id"])
-        event = Verdict(**conn.execute(_INSERT, params).fetchone())
-        if claim is None:
-            conn.execute(_REFRESH, {"variant": variant_id})
-        return event
+        return _append(conn, core, uid, variant_id, claim, verdict, editor, note, current and current["id"])
 
-    return core.write(work, durable=True)
+    return _once(core, uid, work)
 
 
 def undo(core: Core, variant_id: int, editor: str, *, uid: str | None = None) -> Verdict:
@@ -99,9 +116,6 @@ def undo(core: Core, variant_id: int, editor: str, *, uid: str | None = None) ->
     uid = uid or str(uuid.uuid4())
 
     def work(conn: sqlite3.Connection) -> Verdict:
-        done = _by_uid(conn, uid)
-        if done:
-            return done
         _check_target(conn, variant_id, None)
         target = conn.execute(
             f"SELECT {COLUMNS} FROM verdicts v WHERE v.variant_id = ? AND v.editor = ? AND {LIVE}"
@@ -111,13 +125,9 @@ def undo(core: Core, variant_id: int, editor: str, *, uid: str | None = None) ->
         if not target:
             raise NothingToUndo(f"{editor} has no verdict to undo on variant {variant_id}")
         retracted = Verdict(**target)
-        params = (uid, variant_id, retracted.claim, UNDO, editor, None, core.now(), retracted.id)
-        event = Verdict(**conn.execute(_INSERT, params).fetchone())
-        if retracted.claim is None:
-            conn.execute(_REFRESH, {"variant": variant_id})
-        return event
+        return _append(conn, core, uid, variant_id, retracted.claim, UNDO, editor, None, retracted.id)
 
-    return core.write(work, durable=True)
+    return _once(core, uid, work)
 
 
 def current(core: Core, variant_id: int, claim: int | None = None) -> Verdict | None:
