@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC
 
 from claimdesk.store.connection import Core
+from claimdesk.store.entry import check_editor, check_note, check_uid
 from claimdesk.store.errors import BadVerdict, NotFound, NothingToUndo
 from claimdesk.store.models import CLAIM_VERDICTS, UNDO, VARIANT_VERDICTS, Verdict
 
@@ -101,7 +102,8 @@ def record(
 ) -> Verdict:
     """Append a verdict (durably). Repeating a call with the same ``uid`` returns the first event."""
     check_name(verdict, claim)
-    uid = uid or str(uuid.uuid4())
+    editor, note = check_editor(editor), check_note(note)
+    uid = check_uid(uid) or str(uuid.uuid4())
 
     def work(conn: sqlite3.Connection) -> Verdict:
         _check_target(conn, variant_id, claim)
@@ -113,7 +115,8 @@ def record(
 
 def undo(core: Core, variant_id: int, editor: str, *, uid: str | None = None) -> Verdict:
     """Retract ``editor``'s latest live verdict on the variant (or any of its claims)."""
-    uid = uid or str(uuid.uuid4())
+    editor = check_editor(editor)
+    uid = check_uid(uid) or str(uuid.uuid4())
 
     def work(conn: sqlite3.Connection) -> Verdict:
         _check_target(conn, variant_id, None)
