@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 from claimdesk.store import Store
-from claimdesk.tui.components.inbox_list import InboxList
 from claimdesk.tui.screens.review import ReviewScreen
-from tests.tui.conftest import add, ready, screen_text, until, verdict_rows
-
-
-def inbox(app) -> InboxList:
-    return app.screen.query_one(InboxList)
+from tests.tui.conftest import add, inbox, ready, screen_text, until, verdict_rows
 
 
 async def test_new_variant_appears_and_the_cursor_stays_on_its_variant(db, make_app):
