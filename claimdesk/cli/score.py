@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from claimdesk.cli.errors import UserError
 from claimdesk.cli.ingest import add_max_line_bytes
+from claimdesk.cli.output import say, say_json
 
 HELP = "score an article and its variant claim by claim"
 
@@ -64,16 +64,16 @@ def _run_batch(source: BinaryIO, as_json: bool, max_line_bytes: int) -> int:
         except ValueError as exc:
             failed += 1
             pair_id = None if line.too_long else _loose_id(line.raw)
-            print(f"claimdesk: line {line.number}: {exc}", file=sys.stderr)
-            out.write(json.dumps({"id": pair_id, "error": f"line {line.number}: {exc}"}) + "\n")
+            say(f"claimdesk: line {line.number}: {exc}", err=True)
+            say_json({"id": pair_id, "error": f"line {line.number}: {exc}"}, file=out)
             continue
         report = score_pair(original, variant)
         if as_json:
-            out.write(json.dumps(report_to_dict(report, pair_id), ensure_ascii=False) + "\n")
+            say_json(report_to_dict(report, pair_id), file=out)
         else:
             from claimdesk.cli.report import print_report
 
-            print(f"== {pair_id}")
+            say(f"== {pair_id}")
             print_report(report, original, variant)
     return 1 if failed else 0
 
@@ -111,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     original, variant = _read_text(args.original), _read_text(args.variant)
     report = score_pair(original, variant)
     if args.json:
-        print(json.dumps(report_to_dict(report), ensure_ascii=False))
+        say_json(report_to_dict(report))
     else:
         from claimdesk.cli.report import print_report
 

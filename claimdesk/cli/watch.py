@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
-import sys
 from datetime import UTC, datetime
 
-from claimdesk.cli.errors import UserError
+from claimdesk.arguments import positive_seconds
+from claimdesk.cli.output import say
 
 HELP = "poll a feed (JSON Feed, RSS, Atom or JSON Lines) of copies and store new ones, scored"
 
@@ -18,7 +17,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from claimdesk.ingest.http_options import add_client_arguments
 
     parser.add_argument("feed_url", metavar="FEED_URL", help="the feed of candidate copies")
-    parser.add_argument("--interval", type=float, default=300.0, metavar="SECONDS", help="between polls (default 300)")
+    parser.add_argument(
+        "--interval", type=positive_seconds, default=300.0, metavar="SECONDS", help="between polls (default 300)"
+    )
     parser.add_argument("--once", action="store_true", help="poll once and exit (1 if anything failed)")
     add_client_arguments(parser)
 
@@ -26,28 +27,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _log(message: str) -> None:
     """One line on stderr with a UTC time: what journald (or a terminal) shows per cycle."""
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    print(f"{stamp} claimdesk watch: {message}", file=sys.stderr, flush=True)
+    say(f"{stamp} claimdesk watch: {message}", err=True)
 
 
 async def _watch(args: argparse.Namespace) -> int:
     from claimdesk.ingest.client import CarefulClient
     from claimdesk.ingest.http_options import settings_from
+    from claimdesk.ingest.stop_signals import stop_on_signals
     from claimdesk.ingest.watch import Watcher, watch
     from claimdesk.store import Store
 
     stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    try:
-        with Store.open(args.db) as store:
-            async with CarefulClient(settings_from(args)) as client:
-                code = await watch(
-                    Watcher(store, client, args.feed_url, _log), stop, interval=args.interval, once=args.once
-                )
-    finally:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(sig)
+    with stop_on_signals(stop), Store.open(args.db) as store:
+        async with CarefulClient(settings_from(args)) as client:
+            watcher = Watcher(store, client, args.feed_url, _log)
+            code = await watch(watcher, stop, interval=args.interval, once=args.once)
     if stop.is_set():
         _log("stopped")
     return code
@@ -55,6 +49,4 @@ async def _watch(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Poll until SIGINT/SIGTERM (or once); writes are never cut in half by the stop."""
-    if args.interval <= 0 or args.deadline <= 0 or args.max_bytes <= 0:
-        raise UserError("--interval, --deadline and --max-bytes must be positive")
     return asyncio.run(_watch(args))

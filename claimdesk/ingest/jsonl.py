@@ -32,7 +32,7 @@ class Tally:
 def parse_line(raw: bytes) -> object:
     """Decode one line to a JSON value, or raise BadRecord."""
     try:
-        return loads(raw)
+        return loads(raw, lone_surrogates=True)  # parse_record replaces them with U+FFFD
     except BadJSON as exc:
         raise BadRecord(str(exc)) from None
 

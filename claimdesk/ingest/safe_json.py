@@ -2,7 +2,8 @@
 
 ``json.loads`` recurses once per nesting level (a ``RecursionError`` at ~1,000, even in a field
 we ignore), turns a 5,000-digit number into a ``ValueError`` from ``int`` and keeps a lone
-surrogate (``"\\ud800"``) that no UTF-8 writer accepts later. Each becomes a ``BadJSON`` here.
+surrogate (``"\\ud800"``) that no UTF-8 writer accepts later. Each becomes a ``BadJSON`` here
+(the surrogate unless the caller replaces it).
 
 The depth check is a pre-scan at C speed: strings are cut out with one regular expression and
 the brackets left are counted; only a line with more openers than the limit (never a real
@@ -71,8 +72,12 @@ def _surrogate_free(value: Any) -> None:
             stack.extend(item)
 
 
-def loads(raw: bytes) -> Any:
-    """Decode one line (UTF-8) and parse it, or raise BadJSON with the reason."""
+def loads(raw: bytes, *, lone_surrogates: bool = False) -> Any:
+    """Decode one line (UTF-8) and parse it, or raise BadJSON with the reason.
+
+    ``lone_surrogates`` lets them through for a caller that replaces them (intake records become
+    U+FFFD, :func:`claimdesk.ingest.pairs.well_formed`); `score --batch` refuses the line.
+    """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -83,5 +88,6 @@ def loads(raw: bytes) -> Any:
         value = json.loads(text, parse_int=_integer, parse_float=_real, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise BadJSON(f"not JSON ({exc.msg})") from None
-    _surrogate_free(value)
+    if not lone_surrogates:
+        _surrogate_free(value)
     return value

@@ -33,21 +33,16 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class TimeOutOfRange(ValueError):
-    """A well-formed time that is not in years 1..9999 once in UTC."""
-
-
 def parse_iso(value: str) -> datetime:
     """An ISO 8601 date or time as an aware UTC moment; no zone means UTC.
 
-    ValueError if it is not one, or if in UTC it falls outside years 1..9999
-    (``0001-01-01T00:00:00+14:00`` is in year 0 there, which ``datetime`` cannot hold).
+    ValueError if it is not one, or if in UTC it falls outside years 1 to 9999.
     """
     moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     try:
         return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
-    except OverflowError:
-        raise TimeOutOfRange(f"{value!r} is outside years 1..9999 in UTC") from None
+    except OverflowError:  # 0001-01-01T00:00+01:00 is in year 0 in UTC, which datetime cannot hold
+        raise ValueError(f"{value!r} falls outside years 1 to 9999 in UTC") from None
 
 
 def iso(moment: datetime) -> str:
@@ -59,11 +54,6 @@ def iso(moment: datetime) -> str:
     return f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:{m.second:02d}.{m.microsecond:06d}Z"
 
 
-def iso_seconds(moment: datetime) -> str:
-    """:func:`iso` to the second (intake dates: ``published``, ``found``)."""
-    return iso(moment)[:19] + "Z"
-
-
 def is_busy(exc: BaseException) -> bool:
     """True for SQLITE_BUSY/LOCKED (and their extended codes): worth one retry."""
     code = getattr(exc, "sqlite_errorcode", None)
@@ -73,6 +63,8 @@ def is_busy(exc: BaseException) -> bool:
 def connect(path: str | Path) -> sqlite3.Connection:
     """A connection in autocommit mode (we issue BEGIN ourselves) with the store's pragmas."""
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    # Rows by column name everywhere (reads and write transactions), never by position.
+    conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys=ON")
     _use_wal(conn)
@@ -154,9 +146,7 @@ class Core:
 
     def read(self, sql: str, params: tuple | list | dict = ()) -> list[sqlite3.Row]:
         """All rows of a query, fetched at once so no read transaction outlives the call."""
-        cursor = self.conn.execute(sql, params)
-        cursor.row_factory = sqlite3.Row
-        return cursor.fetchall()
+        return self.conn.execute(sql, params).fetchall()
 
     def read_one(self, sql: str, params: tuple | list | dict = ()) -> sqlite3.Row | None:
         """The first row of a query, or None."""

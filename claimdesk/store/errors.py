@@ -30,6 +30,10 @@ class UidReused(StoreError):
     """A verdict uid already stored for another variant, claim or verdict."""
 
 
+class BadEntry(StoreError):
+    """An editor name, note or uid that cannot be stored (unprintable, too long, or not a uid)."""
+
+
 class NothingToUndo(StoreError):
     """The editor has no live verdict on that variant."""
 

@@ -10,6 +10,7 @@ import sqlite3
 from datetime import timedelta
 
 from claimdesk.store.connection import Core, iso
+from claimdesk.store.entry import check_editor
 from claimdesk.store.errors import LeaseHeld, NotFound
 from claimdesk.store.models import Lease
 
@@ -23,11 +24,12 @@ def holder(core: Core, variant_id: int) -> Lease | None:
     row = core.read_one(
         f"SELECT {_COLUMNS} FROM leases WHERE variant_id = ? AND expires_at > ?", (variant_id, core.now())
     )
-    return Lease(*row) if row else None
+    return Lease(**row) if row else None
 
 
 def take(core: Core, variant_id: int, editor: str, seconds: int = LEASE_SECONDS) -> Lease:
     """Hold the variant for ``seconds``; renews our own lease; raises LeaseHeld if someone else has it."""
+    check_editor(editor)
 
     def work(conn: sqlite3.Connection) -> Lease:
         moment = core.clock()
@@ -35,11 +37,11 @@ def take(core: Core, variant_id: int, editor: str, seconds: int = LEASE_SECONDS)
         row = conn.execute(
             f"SELECT {_COLUMNS} FROM leases WHERE variant_id = ? AND expires_at > ?", (variant_id, now)
         ).fetchone()
-        if row and row[1] != editor:
-            raise LeaseHeld(Lease(*row))
+        if row and row["editor"] != editor:
+            raise LeaseHeld(Lease(**row))
         if not conn.execute("SELECT 1 FROM variants WHERE id = ?", (variant_id,)).fetchone():
             raise NotFound(f"no variant {variant_id}")
-        taken = row[2] if row else now
+        taken = row["taken_at"] if row else now
         lease = Lease(variant_id, editor, taken, iso(moment + timedelta(seconds=seconds)))
         conn.execute(
             "INSERT INTO leases (variant_id, editor, taken_at, expires_at) VALUES (?, ?, ?, ?)"

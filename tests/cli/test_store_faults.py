@@ -74,7 +74,7 @@ def test_a_reused_uid_with_another_verdict_is_an_error(desk: Path) -> None:
     undo = claimdesk("--db", str(desk), "verdict", "1", "undo", "--uid", "first")
     assert undo.returncode == Exit.BAD_INPUT
     with Store.open(desk) as store:
-        assert store.conn.execute("SELECT count(*) FROM verdicts").fetchone() == (1,)
+        assert store.conn.execute("SELECT count(*) FROM verdicts").fetchone()[0] == 1
         with pytest.raises(StoreError, match="already the verdict faithful"):
             store.record_verdict(1, "confirmed", "ana", claim=1, uid="first")
 

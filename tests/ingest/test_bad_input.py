@@ -59,19 +59,15 @@ REGRESSIONS = [
     ),
     (
         _with(article={"published": "0001-01-01T00:00:00+14:00"}),
-        "article.published: '0001-01-01T00:00:00+14:00' is outside years 1..9999 in UTC",
+        "article.published: '0001-01-01T00:00:00+14:00' is not an ISO 8601 date in years 1 to 9999 (UTC)",
     ),
     (
         _with(variant={"found": "9999-12-31T23:59:59-14:00"}),
-        "variant.found: '9999-12-31T23:59:59-14:00' is outside years 1..9999 in UTC",
+        "variant.found: '9999-12-31T23:59:59-14:00' is not an ISO 8601 date in years 1 to 9999 (UTC)",
     ),
     (
         b'{"n": ' + b"7" * 5000 + b', "article": {"text": "A."}, "variant": {"text": "B."}}',
         "a number with more than 40 digits",
-    ),
-    (
-        b'{"article": {"text": "A\\ud800."}, "variant": {"text": "B."}}',
-        "a lone surrogate (\\ud800-\\udfff) in a string",
     ),
     (_with(article={"url": "http://[::1"}), "article.url: malformed URL (Invalid IPv6 URL)"),
     (
