@@ -24,22 +24,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def add_max_line_bytes(parser: argparse.ArgumentParser) -> None:
-    """``--max-line-bytes``, shared with `score --batch`: a longer line is one bad line."""
+    """``--max-line-bytes`` (`score --batch` has the same): a longer line is one bad line."""
+    from claimdesk.arguments import positive_count
     from claimdesk.ingest.lines import DEFAULT_MAX_LINE_BYTES
 
     parser.add_argument(
         "--max-line-bytes",
-        type=_positive,
+        type=positive_count,
         default=DEFAULT_MAX_LINE_BYTES,
         metavar="N",
         help=f"longest line read; a longer one is reported and skipped (default {DEFAULT_MAX_LINE_BYTES})",
     )
-
-
-def _positive(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= 1 << 32:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number from 1 to {1 << 32}")
-    return int(value)
 
 
 def _open(path: str) -> BinaryIO:
