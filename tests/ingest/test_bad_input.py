@@ -69,10 +69,10 @@ REGRESSIONS = [
         b'{"n": ' + b"7" * 5000 + b', "article": {"text": "A."}, "variant": {"text": "B."}}',
         "a number with more than 40 digits",
     ),
-    (_with(article={"url": "http://[::1"}), "article.url: malformed URL (Invalid IPv6 URL)"),
+    (_with(article={"url": "http://[::1"}), "article.url: not a valid URL (Invalid IPv6 URL)"),
     (
         _with(variant={"url": "http://[zz]/"}),
-        "variant.url: malformed URL ('zz' does not appear to be an IPv4 or IPv6 address)",
+        "variant.url: not a valid URL ('zz' does not appear to be an IPv4 or IPv6 address)",
     ),
     (b"[1e999]", "1e999 is out of range"),
     (b"\xff\xfe{}", "not UTF-8"),
