@@ -93,6 +93,21 @@ class Verdict:
 
 
 @dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """A verdict on the whole variant as the review lists it: the event and whether it was undone."""
+
+    event: Verdict
+    undone: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """What the editor was shown when they pressed a verdict key: the current verdict's id (None: none)."""
+
+    verdict_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class PageKey:
     """Opaque position in an inbox listing: the sort value and id of a row (keyset paging)."""
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from claimdesk.store import verdicts
 from claimdesk.store.connection import Core
 from claimdesk.store.migrate import MIGRATION_SET
 
@@ -145,6 +146,15 @@ def _core(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="002_feeds")
 def _feeds(db: sqlite_utils.Database) -> None:
     db.executescript(_FEEDS)
+
+
+@MIGRATIONS(name="003_conflicts")
+def _conflicts(db: sqlite_utils.Database) -> None:
+    # Variants whose editors' standing verdicts disagree, kept by every verdict write, so the
+    # inbox can filter conflicts and stats count them without a log scan. A table of its own, not
+    # a column: ``variants`` keeps its text last, and a column after it would be read past the text.
+    db.execute("CREATE TABLE conflicts (variant_id INTEGER PRIMARY KEY REFERENCES variants(id))")
+    db.execute(f"INSERT INTO conflicts (variant_id) {verdicts.CONFLICTING.format(where='IS NOT NULL')}")
 
 
 def apply(core: Core) -> None:
