@@ -56,11 +56,14 @@ def test_opening_a_store_of_an_older_schema_migrates_it_and_keeps_its_rows(db_pa
     MIGRATIONS.apply(sqlite_utils.Database(older.conn), stop_before="002_feeds")
     older.close()
     with Store(db_path) as store:  # no migration: the file stays at 001_core
-        assert pending(store) == ["002_feeds"]
+        assert pending(store) == ["002_feeds", "003_sorts_and_article_search"]
         ids = fill(store, 3)
     with Store.open(db_path) as store:
         assert pending(store) == []
         assert store.inbox_count() == len(ids)
+        # Articles stored before the article search existed are indexed by the migration.
+        matched = store.read("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'Harbour' ORDER BY rowid")
+        assert len(matched) == 2
         store.save_feed_state("https://news.example/feed", "etag-1", None)
         state = store.feed_state("https://news.example/feed")
         assert state is not None and state.etag == "etag-1"
