@@ -11,23 +11,16 @@ from collections.abc import Sequence
 
 from claimdesk.store import verdicts
 from claimdesk.store.connection import Core
-from claimdesk.store.inbox import filter_clauses
+from claimdesk.store.inbox import filter_clauses, ordering
 from claimdesk.store.models import InboxQuery, PageKey, Verdict
-
-
-def _ordering(query: InboxQuery) -> tuple[str, str]:
-    """The key expression and the descending ORDER BY of the listing."""
-    if query.sort == "risk":
-        return "(v.risk, v.id)", "v.risk DESC, v.id DESC"
-    return "v.id", "v.id DESC"
 
 
 def position(core: Core, query: InboxQuery, key: PageKey) -> int:
     """How many rows of the listing sort before ``key`` (its index, if the row is listed)."""
     params: dict[str, object] = {"now": core.now(), "value": key.value, "id": key.id}
     clauses = filter_clauses(core, query, params)
-    expr, _order = _ordering(query)
-    clauses.append(f"{expr} > {'(:value, :id)' if query.sort == 'risk' else ':id'}")
+    expr, descending = ordering(query.sort)
+    clauses.append(f"({expr}, v.id) {'>' if descending else '<'} (:value, :id)")
     row = core.read_one("SELECT count(*) FROM variants v WHERE " + " AND ".join(clauses), params)
     return int(row[0]) if row else 0
 
@@ -43,12 +36,13 @@ def key_at(core: Core, query: InboxQuery, index: int) -> PageKey | None:
     """The key of the row at ``index`` of the listing, or None past the end."""
     params: dict[str, object] = {"now": core.now(), "offset": max(0, index)}
     clauses = filter_clauses(core, query, params)
-    _expr, order = _ordering(query)
+    expr, descending = ordering(query.sort)
+    direction = "DESC" if descending else "ASC"
     where = " WHERE " + " AND ".join(clauses) if clauses else ""
-    row = core.read_one(f"SELECT v.risk, v.id FROM variants v{where} ORDER BY {order} LIMIT 1 OFFSET :offset", params)
-    if not row:
-        return None
-    return PageKey(row[0] if query.sort == "risk" else row[1], row[1])
+    order = f"ORDER BY {expr} {direction}, v.id {direction}"
+    sql = f"SELECT {expr}, v.id FROM variants v{where} {order} LIMIT 1 OFFSET :offset"
+    row = core.read_one(sql, params)
+    return PageKey(row[0], row[1]) if row else None
 
 
 def newer_than(core: Core, query: InboxQuery, variant_id: int) -> int:

@@ -1,7 +1,13 @@
 """Inbox queries: keyset pages (never a deep OFFSET), filters, full-text search, totals.
 
 A page is fetched with row values, ``(risk, id) < (?, ?)``, so page 20,000 costs what page 1
-costs: an index seek and ``limit`` rows. Sorting by time is by id, which grows with intake.
+costs: an index seek and ``limit`` rows. Every sort has an index on its key and the id:
+
+- ``risk``: the engine's risk, riskiest first, except that a page copying next to nothing of its
+  article (coverage under ``MISMATCH_COVERAGE``) ranks one below: it is a mismatched page, not
+  a distortion, and must not bury the real ones (the stored risk itself is left as scored);
+- ``time``: the date the copy was found (the one the inbox shows), else when it was stored;
+- ``site``: by site, A to Z; ``altered``: most altered claims first.
 """
 
 from __future__ import annotations
@@ -10,11 +16,11 @@ import sqlite3
 from collections.abc import Sequence
 
 from claimdesk.store.connection import Core
-from claimdesk.store.models import InboxCounts, InboxPage, InboxQuery, InboxRow, PageKey
+from claimdesk.store.models import MISMATCH_COVERAGE, InboxCounts, InboxPage, InboxQuery, InboxRow, PageKey, Sort
 
 _SELECT = """
-SELECT v.id, v.risk, v.fidelity, v.altered, v.dropped, v.added, v.site, v.title, v.found_at, v.created_at,
-       l.editor AS holder, v.verdict
+SELECT v.id, v.risk, v.fidelity, v.coverage, v.altered, v.dropped, v.added, v.site, v.title, v.found_at,
+       v.created_at, l.editor AS holder, v.verdict
 FROM variants v LEFT JOIN leases l ON l.variant_id = v.id AND l.expires_at > :now
 """
 _HELD = "EXISTS (SELECT 1 FROM leases h WHERE h.variant_id = v.id AND h.expires_at > :now)"
@@ -25,13 +31,30 @@ _STATE = {
 }
 
 
-def fts_match(search: str) -> str | None:
-    """Plain words to an FTS5 query: all words must match, the last one as a prefix (search as you
-    type) once it has 3 letters; quoting every word means operators and syntax are never parsed."""
+# Sort -> (key expression over ``variants v``, descending?). The schema indexes each expression
+# (migration 003) and SQLite only uses such an index for the very same expression.
+RANK = f"(v.risk - (v.coverage < {MISMATCH_COVERAGE}))"
+ORDERINGS: dict[str, tuple[str, bool]] = {
+    "risk": (RANK, True),
+    "time": ("coalesce(v.found_at, v.created_at)", True),
+    "site": ("coalesce(v.site, '')", False),
+    "altered": ("v.altered", True),
+}
+
+
+def ordering(sort: Sort) -> tuple[str, bool]:
+    """The key expression of a sort and whether it lists the highest first."""
+    return ORDERINGS[sort]
+
+
+def fts_match(search: str, *, prefix: bool = False) -> str | None:
+    """Plain words to an FTS5 query: every word must match as a whole word, and with ``prefix`` the
+    last one (3 letters or more) as the start of a word; quoting every word means operators and
+    syntax are never parsed."""
     words = ['"' + word.replace('"', '""') + '"' for word in search.split()]
     if not words:
         return None
-    if len(words[-1]) >= 5:  # 3 letters plus the quotes
+    if prefix and len(words[-1]) >= 5:  # 3 letters plus the quotes
         words[-1] += "*"
     return " ".join(words)
 
@@ -40,13 +63,42 @@ def fts_match(search: str) -> str | None:
 # the rows that match (the first page fills fast when matches are common).
 _FEW_MATCHES = 20_000
 _MATCHES = "SELECT rowid FROM variants_fts WHERE variants_fts MATCH :match"
+_ARTICLE_MATCHES = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match"
 
 
-def _search_clause(core: Core, match: str) -> str:
-    found = core.read_one(f"SELECT count(*) FROM ({_MATCHES} LIMIT {_FEW_MATCHES + 1})", {"match": match})
-    few = found is not None and found[0] <= _FEW_MATCHES
+def _matches(core: Core, match: str) -> int:
+    """How many variants and articles match (counted up to just past ``_FEW_MATCHES``)."""
+    sql = f"SELECT count(*) FROM ({_MATCHES} UNION ALL {_ARTICLE_MATCHES} LIMIT {_FEW_MATCHES + 1})"
+    found = core.read_one(sql, {"match": match})
+    return int(found[0]) if found else 0
+
+
+def search_match(core: Core, search: str) -> tuple[str | None, int]:
+    """The FTS query for a search and how many texts it matches: whole words, and only if that
+    finds nothing, the last word as a prefix (``Okaf`` finds Okafor, ``bee`` does not find "been"
+    while some text has the word "bee")."""
+    whole = fts_match(search)
+    if whole is None:
+        return None, 0
+    found = _matches(core, whole)
+    prefix = fts_match(search, prefix=True)
+    if found or prefix == whole:
+        return whole, found
+    return prefix, _matches(core, prefix or whole)
+
+
+def _search_clause(found: int) -> str:
+    """A variant matches when its title or text does, or its article's title or text does."""
     # The unary + stops SQLite from driving the query by id, so it uses the sort index instead.
-    return f"{'v.id' if few else '+v.id'} IN ({_MATCHES})"
+    plus = "" if found <= _FEW_MATCHES else "+"
+    return f"({plus}v.id IN ({_MATCHES}) OR {plus}v.article_id IN ({_ARTICLE_MATCHES}))"
+
+
+def site_range(site: str) -> tuple[str, str]:
+    """Bounds of the sites that begin with ``site`` (``spinwire`` -> ``spinwire.example``), so the
+    site index answers a prefix."""
+    site = site.lower()
+    return site, site + "\U0010ffff"
 
 
 def filter_clauses(core: Core, query: InboxQuery, params: dict[str, object]) -> list[str]:
@@ -63,11 +115,11 @@ def filter_clauses(core: Core, query: InboxQuery, params: dict[str, object]) -> 
         clauses.append("v.verdict = :verdict")
         params["verdict"] = query.verdict
     if query.site:
-        clauses.append("v.site = :site")
-        params["site"] = query.site
-    match = fts_match(query.search or "")
+        clauses.append("v.site >= :site AND v.site < :site_end")
+        params["site"], params["site_end"] = site_range(query.site)
+    match, found = search_match(core, query.search or "")
     if match:
-        clauses.append(_search_clause(core, match))
+        clauses.append(_search_clause(found))
         params["match"] = match
     return clauses
 
@@ -79,6 +131,7 @@ def _row(row: sqlite3.Row) -> InboxRow:
         state=state,
         risk=row["risk"],
         fidelity=row["fidelity"],
+        coverage=row["coverage"],
         altered=row["altered"],
         dropped=row["dropped"],
         added=row["added"],
@@ -103,16 +156,17 @@ def page(
     # One row more than asked tells whether another page follows in the direction of travel.
     params: dict[str, object] = {"now": core.now(), "limit": limit + 1}
     clauses = filter_clauses(core, query, params)
-    key = "(v.risk, v.id)" if query.sort == "risk" else "v.id"
-    mark = "(:value, :id)" if query.sort == "risk" else ":id"
+    expr, descending = ordering(query.sort)
     backwards = before is not None
     edge = before if backwards else after
+    # Walking the listing's way round, the next rows have lower keys when it lists the highest first.
+    lower = descending != backwards
     if edge is not None:
-        clauses.append(f"{key} {'>' if backwards else '<'} {mark}")
+        clauses.append(f"({expr}, v.id) {'<' if lower else '>'} (:value, :id)")
         params.update(value=edge.value, id=edge.id)
-    order = "v.risk {0}, v.id {0}" if query.sort == "risk" else "v.id {0}"
+    direction = "DESC" if lower else "ASC"
     sql = _SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "")
-    sql += f" ORDER BY {order.format('ASC' if backwards else 'DESC')} LIMIT :limit"
+    sql += f" ORDER BY {expr} {direction}, v.id {direction} LIMIT :limit"
     rows = [_row(r) for r in core.read(sql, params)]
     beyond = len(rows) > limit
     del rows[limit:]

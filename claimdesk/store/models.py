@@ -17,7 +17,11 @@ VARIANT_VERDICTS: tuple[str, ...] = ("faithful", "distorted", "unrelated", "esca
 CLAIM_VERDICTS: tuple[str, ...] = ("confirmed", "dismissed")
 UNDO = "undo"
 
-Sort = Literal["risk", "time"]
+Sort = Literal["risk", "time", "site", "altered"]
+SORTS: tuple[str, ...] = ("risk", "time", "site", "altered")
+# A variant whose text covers less than this share of its article is likely not a copy of it
+# (a mismatched page): it is listed below every real copy in the risk order.
+MISMATCH_COVERAGE = 0.05
 State = Literal["new", "held", "decided"]
 
 
@@ -111,7 +115,7 @@ class Seen:
 class PageKey:
     """Opaque position in an inbox listing: the sort value and id of a row (keyset paging)."""
 
-    value: float | int | None
+    value: float | int | str | None
     id: int
 
 
@@ -143,10 +147,24 @@ class InboxRow:
     created_at: str
     holder: str | None
     verdict: str | None
+    coverage: float = 1.0
+
+    @property
+    def mismatch(self) -> bool:
+        """Whether the page is likely not a copy of its article at all (it copies next to nothing)."""
+        return self.coverage < MISMATCH_COVERAGE
 
     def key(self, sort: Sort) -> PageKey:
         """This row's key under ``sort``, to page on from it (``inbox_page(after=...)``)."""
-        return PageKey(self.risk if sort == "risk" else self.id, self.id)
+        if sort == "risk":
+            value: float | int | str | None = self.risk - (1 if self.mismatch else 0)
+        elif sort == "time":
+            value = self.found_at or self.created_at
+        elif sort == "site":
+            value = self.site or ""
+        else:
+            value = self.altered
+        return PageKey(value, self.id)
 
 
 @dataclass(frozen=True, slots=True)

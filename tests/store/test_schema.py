@@ -56,11 +56,14 @@ def test_opening_a_store_of_an_older_schema_migrates_it_and_keeps_its_rows(db_pa
     MIGRATIONS.apply(sqlite_utils.Database(older.conn), stop_before="002_feeds")
     older.close()
     with Store(db_path) as store:  # no migration: the file stays at 001_core
-        assert pending(store) == ["002_feeds", "003_conflicts"]
+        assert pending(store) == ["002_feeds", "003_sorts_and_article_search", "004_conflicts"]
         ids = fill(store, 3)
     with Store.open(db_path) as store:
         assert pending(store) == []
         assert store.inbox_count() == len(ids)
+        # Articles stored before the article search existed are indexed by the migration.
+        matched = store.read("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'Harbour' ORDER BY rowid")
+        assert len(matched) == 2
         store.save_feed_state("https://news.example/feed", "etag-1", None)
         state = store.feed_state("https://news.example/feed")
         assert state is not None and state.etag == "etag-1"
@@ -68,9 +71,9 @@ def test_opening_a_store_of_an_older_schema_migrates_it_and_keeps_its_rows(db_pa
 
 def test_the_conflicts_migration_marks_variants_whose_editors_disagree_already(db_path: Path) -> None:
     older = Core(db_path)
-    MIGRATIONS.apply(sqlite_utils.Database(older.conn), stop_before="003_conflicts")
+    MIGRATIONS.apply(sqlite_utils.Database(older.conn), stop_before="004_conflicts")
     older.close()
-    with Store(db_path) as store:  # at 002: verdicts written as that schema's code wrote them
+    with Store(db_path) as store:  # at 003: verdicts written as that schema's code wrote them
         first, second, third = fill(store, 3)
         log = [(first, "ana", "faithful"), (first, "bob", "distorted"), (second, "ana", "faithful")]
         log += [(second, "bob", "faithful"), (third, "ana", "faithful"), (third, "bob", "distorted")]
