@@ -120,6 +120,25 @@ async def ready(pilot) -> None:
     await pilot.pause()
 
 
+async def settled(pilot) -> None:
+    """Wait until the review screen has painted its variant and no store job is pending."""
+    from claimdesk.tui.screens.review import ReviewScreen
+
+    def done() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, ReviewScreen) and screen.painted and not screen.busy
+
+    await until(pilot, done, "the review to settle")
+
+
+def banner(app) -> str:
+    """The review's banner line as plain text ("" while hidden)."""
+    from claimdesk.tui.components.review_banner import ReviewBanner
+
+    line = app.screen.query_one(ReviewBanner)
+    return line.text.plain if line.display else ""
+
+
 def _inbox_ready(app) -> bool:
     from claimdesk.tui.components.inbox_list import InboxList
 

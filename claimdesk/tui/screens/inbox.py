@@ -203,10 +203,7 @@ class InboxScreen(Screen[None]):
         self._show_status()
 
     def action_undo(self) -> None:
-        event = self.app.undo_last()
-        if event is not None:
-            self.notify(f"Undid your verdict on variant {event.variant_id}.", markup=False)
-            self.inbox.reload()
+        self.app.undo_last(lambda variant_id: variant_id is not None and self.inbox.reload())
 
     def action_help(self) -> None:
         from claimdesk.tui.screens.help import HelpScreen
