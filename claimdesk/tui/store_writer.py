@@ -15,7 +15,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TypeVar
 
-from claimdesk.store import Store
+from claimdesk.store import Store, StoreError
 from claimdesk.store.checkpoints import defer
 
 T = TypeVar("T")
@@ -29,6 +29,7 @@ class StoreWriter:
         self.busy_timeout_ms = busy_timeout_ms
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimdesk-store")
         self._store: Store | None = None  # touched on the writer thread only
+        self._closed = False
 
     def _on_thread(self, job: Callable[[Store], T]) -> T:
         if self._store is None:
@@ -37,7 +38,11 @@ class StoreWriter:
         return job(self._store)
 
     def submit(self, job: Callable[[Store], T]) -> Future[T]:
-        """Queue ``job``; the future holds its result or the exception it raised."""
+        """Queue ``job``; the future holds its result or the exception it raised (StoreError once closed)."""
+        if self._closed:
+            refused: Future[T] = Future()
+            refused.set_exception(StoreError("the app is closing: nothing more is written"))
+            return refused
         return self._executor.submit(self._on_thread, job)
 
     async def run(self, job: Callable[[Store], T]) -> T:
@@ -45,12 +50,16 @@ class StoreWriter:
         return await asyncio.wrap_future(self.submit(job))
 
     def close(self) -> None:
-        """Close the connection after the jobs already queued; does not wait for them."""
+        """Close the connection after the jobs already queued (a lease release on the way out among them)."""
 
         def close_store() -> None:
             if self._store is not None:
                 self._store.close()
                 self._store = None
 
+        if self._closed:
+            return
+        self._closed = True
         self._executor.submit(close_store)
-        self._executor.shutdown(wait=False)
+        # Waits for a write still in flight (at most the busy timeout): it either lands or fails.
+        self._executor.shutdown(wait=True)
