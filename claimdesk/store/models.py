@@ -128,6 +128,7 @@ class InboxQuery:
     verdict: str | None = None
     site: str | None = None
     search: str | None = None
+    conflict: bool = False  # only variants whose editors' standing verdicts disagree
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,7 @@ class InboxRow:
     holder: str | None
     verdict: str | None
     coverage: float = 1.0
+    noted: bool = False  # the current verdict carries a note
 
     @property
     def mismatch(self) -> bool:

@@ -92,6 +92,8 @@ def row_text(
     text.append(age(row.found_at or row.created_at, now).rjust(4) + " ")
     text.append(_cell(row.holder or "", c.holder) + " ", Style(italic=True))
     verdict = label(row.verdict) if row.verdict else ""
+    if row.noted:
+        verdict = "✎" + verdict  # the verdict carries a note
     if conflicting:
         verdict = "≠" + verdict
     text.append(_cell(verdict, c.verdict))

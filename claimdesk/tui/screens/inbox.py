@@ -31,12 +31,16 @@ _STATES = (None, "new", "held", "decided")
 
 
 def parse_search(text: str, base: InboxQuery) -> InboxQuery:
-    """``/`` input to a query: ``site:x``, ``state:new``, ``verdict:distorted``; other words search texts."""
+    """``/`` input to a query: ``site:x``, ``state:new``, ``verdict:distorted``, ``is:conflict``; other
+    words search texts."""
     state = verdict = site = None
+    conflict = False
     words: list[str] = []
     for word in text.split():
         name, _, value = word.partition(":")
-        if name == "site" and value:
+        if word == "is:conflict":
+            conflict = True
+        elif name == "site" and value:
             site = value
         elif name == "state" and value in _STATES:
             state = value
@@ -44,12 +48,14 @@ def parse_search(text: str, base: InboxQuery) -> InboxQuery:
             verdict = value
         else:
             words.append(word)
-    return replace(base, state=state, verdict=verdict, site=site, search=" ".join(words) or None)
+    return replace(base, state=state, verdict=verdict, site=site, conflict=conflict, search=" ".join(words) or None)
 
 
 def search_text(query: InboxQuery) -> str:
     """The ``/`` input that gives back ``query``'s filters and search (so enter keeps them)."""
     words = [f"{name}:{getattr(query, name)}" for name in ("state", "verdict", "site") if getattr(query, name)]
+    if query.conflict:
+        words.append("is:conflict")
     return " ".join([*words, query.search or ""]).strip()
 
 
@@ -70,7 +76,7 @@ class InboxScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
         yield InboxList(self.app.db_path, InboxQuery(), self.app.now, self.app.verdict_label, id="inbox")
-        search = Input(placeholder="search words, or site:NAME state:new verdict:distorted", id="search")
+        search = Input(placeholder="search words, or site:NAME state:new verdict:distorted is:conflict", id="search")
         search.cursor_blink = self.app.cursor_blink
         search.display = False
         yield search
