@@ -100,9 +100,8 @@ def make_app() -> Callable[..., ClaimdeskApp]:
     """An app with a fixed clock, no cursor blink and a quick poll."""
 
     def make(path: Path, editor: str = "ana", config: Config | None = None, **options: object) -> ClaimdeskApp:
-        return ClaimdeskApp(
-            path, editor, config=config, now=lambda: NOW, cursor_blink=False, poll_seconds=0.1, **options
-        )
+        options = {"poll_seconds": 0.1, **options}
+        return ClaimdeskApp(path, editor, config=config, now=lambda: NOW, cursor_blink=False, **options)
 
     return make
 
