@@ -12,17 +12,30 @@ import uuid
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from claimdesk.claims import FLAGGED
-from claimdesk.store import InboxQuery, InboxRow, LeaseHeld, PageKey, StoredClaim, StoreError, VariantDetail
+from claimdesk.store import (
+    InboxQuery,
+    InboxRow,
+    LeaseHeld,
+    PageKey,
+    Store,
+    StoredClaim,
+    StoreError,
+    VariantDetail,
+    app_queries,
+)
 from claimdesk.tui.components.aligned_view import AlignedView
 from claimdesk.tui.components.claim_list import ClaimList
 from claimdesk.tui.components.info_bar import InfoBar
-from claimdesk.tui.components.styles import ALTERED_FACT, DIM
-from claimdesk.tui.keymap import REVIEW_BINDINGS
+from claimdesk.tui.components.key_footer import KeyFooter
+from claimdesk.tui.components.review_context import context_line, scores_line, title_line
+from claimdesk.tui.components.review_status import ReviewStatus
+from claimdesk.tui.keymap import REVIEW_BINDINGS, REVIEW_FOOTER
+from claimdesk.tui.messages import ProgressCounted
 from claimdesk.tui.safe import clean
 from claimdesk.tui.screens.prompt import PromptScreen
 
@@ -30,7 +43,17 @@ if TYPE_CHECKING:
     from claimdesk.tui.app import ClaimdeskApp
 
 RENEW_SECONDS = 30.0
+RECOUNT_AFTER = 1.0  # seconds after the last verdict before the listing's progress is counted again
 _VERDICT_ACTIONS = {"verdict", "flag", "skip", "note"}
+
+
+def opening_claim(claims: list[StoredClaim], mismatch: bool) -> int:
+    """Where a variant opens: its first flagged claim (the first with text of the variant's own
+    when the page is likely not a copy, so its text shows on the first screen), else claim 1."""
+    for i, stored in enumerate(claims):
+        if stored.claim.status in FLAGGED and not (mismatch and stored.claim.variant is None):
+            return i
+    return 0
 
 
 class ReviewScreen(PromptScreen[int | None]):
@@ -40,6 +63,7 @@ class ReviewScreen(PromptScreen[int | None]):
     """
 
     BINDINGS = REVIEW_BINDINGS
+    FOOTER = REVIEW_FOOTER
     app: ClaimdeskApp
 
     def __init__(self, variant_id: int, query: InboxQuery) -> None:
@@ -51,6 +75,9 @@ class ReviewScreen(PromptScreen[int | None]):
         self.held_by: str | None = None  # another editor's name when read-only
         self.note: str | None = None  # attached to the next verdict recorded here
         self.selected = 0
+        self.ran_out = False  # dismissed because nothing was left to review in the listing
+        self.undecided: int | None = None  # of the listing, for the progress line
+        self.listed: int | None = None
         self._name_verdict_keys()
 
     def _name_verdict_keys(self) -> None:
@@ -64,13 +91,15 @@ class ReviewScreen(PromptScreen[int | None]):
         yield InfoBar(id="info")
         yield AlignedView(id="aligned")
         yield ClaimList(id="claims")
-        yield Footer()
+        yield ReviewStatus(id="feedback")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if not self.open_variant(self.variant_id):
             self.dismiss(None)
             return
         self.set_interval(RENEW_SECONDS, self._renew)
+        self.count_progress()
 
     def on_unmount(self) -> None:
         self._release()
@@ -104,7 +133,7 @@ class ReviewScreen(PromptScreen[int | None]):
             self.query_one(AlignedView).show(detail.article.text, detail.text, engine_claims)
             self._show_claims()
             self._show_info()
-            self._select(0)
+            self._open_at(opening_claim(claims, detail.mismatch))
             if self.held_by != was_held_by:
                 # Verdict keys come and go with the lease; the footer rebuilds, so only when needed.
                 self.refresh_bindings()
@@ -118,30 +147,59 @@ class ReviewScreen(PromptScreen[int | None]):
         detail = self.detail
         if detail is None:
             return
-        counts = detail.scores.counts
-        text = Text(clean(detail.title or "(untitled)", keep_newlines=False), style="bold")
-        text.append(f"  #{detail.id}  " + clean(detail.site or "", keep_newlines=False), DIM)
+        text = title_line(detail, self.held_by, self.note, self.app.verdict_label)
         text.append("\n")
-        if self.held_by:
-            text.append(f"READ-ONLY: held by {clean(self.held_by, keep_newlines=False)}", ALTERED_FACT)
-        else:
-            verdict = detail.verdict
-            text.append("verdict: " + (self.app.verdict_label(verdict.verdict) if verdict else "none"), "bold")
-            text.append(f" by {clean(verdict.editor, keep_newlines=False)}" if verdict else "")
-        if self.note:
-            text.append("  note: " + clean(self.note, keep_newlines=False), DIM)
-        scores = detail.scores
-        text.append(
-            f" │ ! {counts.get('altered', 0)} altered  - {counts.get('dropped', 0)} dropped  "
-            f"+ {counts.get('added', 0)} added │ risk {scores.risk:.2f}  fidelity {scores.fidelity:.2f}  "
-            f"coverage {scores.coverage:.2f}  spin {scores.spin:.2f}"
-        )
+        text.append_text(context_line(detail))
+        text.append("\n")
+        text.append_text(scores_line(detail))
         self.query_one(InfoBar).show(text)
 
     def _select(self, index: int) -> None:
         self.selected = max(0, min(index, len(self.claims) - 1))
         self.query_one(AlignedView).selected = self.selected
         self.query_one(ClaimList).selected = self.selected
+
+    def _open_at(self, index: int) -> None:
+        """Select claim ``index`` with its rows at the top of the panes (where a variant opens)."""
+        self._select(index)
+        self.query_one(AlignedView).open_at(self.selected)
+
+    def say(self, message: str) -> None:
+        """Tell the editor what the last key did, on the feedback line (no toast, no layout)."""
+        self.query_one(ReviewStatus).say(message)
+
+    def _describe_variant(self, detail: VariantDetail | None = None) -> str:
+        """``#12 “Harbour berths…”``: how feedback names a variant."""
+        detail = detail or self.detail
+        if detail is None:
+            return ""
+        title = clean(detail.title or "untitled", keep_newlines=False).strip()
+        return f"#{detail.id} “{title[:40] + '…' if len(title) > 40 else title}”"
+
+    # Progress -----------------------------------------------------------------------------
+
+    @work(thread=True, group="progress", exclusive=True, exit_on_error=False)
+    def count_progress(self) -> None:
+        """Worker: how many variants of the listing are undecided, of how many listed."""
+        with Store(self.app.db_path) as store:
+            undecided = app_queries.undecided(store, self.query_listing)
+            listed = store.inbox_count(self.query_listing)
+        self.post_message(ProgressCounted(undecided, listed))
+
+    def on_progress_counted(self, message: ProgressCounted) -> None:
+        self.undecided, self.listed = message.undecided, message.listed
+        self.query_one(ReviewStatus).show_progress(self.undecided, self.listed)
+
+    def _decided_one(self, was_undecided: bool) -> None:
+        """After a verdict: one fewer undecided at once, the exact figure once the editor pauses."""
+        if was_undecided and self.undecided:
+            self.undecided -= 1
+            self.query_one(ReviewStatus).show_progress(self.undecided, self.listed)
+        if self._recount_timer is not None:
+            self._recount_timer.stop()
+        self._recount_timer = self.set_timer(RECOUNT_AFTER, self.count_progress)
+
+    _recount_timer = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Verdict keys are off (and out of the footer) when another editor holds the variant."""
@@ -161,6 +219,7 @@ class ReviewScreen(PromptScreen[int | None]):
             self.held_by = exc.lease.editor
         except (StoreError, sqlite3.Error) as exc:
             self.app.fail("Renewing the lease", exc)
+        self.count_progress()  # other editors' verdicts since
         if self.held_by != was_held_by:
             self._show_info()
             self.refresh_bindings()
@@ -181,10 +240,51 @@ class ReviewScreen(PromptScreen[int | None]):
     def action_cursor_up(self) -> None:
         self._select(self.selected - 1)
 
+    def action_first_claim(self) -> None:
+        self._select(0)
+
+    def action_last_claim(self) -> None:
+        self._select(len(self.claims) - 1)
+
+    def action_page_down(self) -> None:
+        self._select(self.query_one(AlignedView).claim_a_page_away(1))
+
+    def action_page_up(self) -> None:
+        self._select(self.query_one(AlignedView).claim_a_page_away(-1))
+
+    def _flag_after(self, index: int, step: int) -> int | None:
+        """The next flagged claim from ``index`` in direction ``step`` (no wrap), or None."""
+        i = index + step
+        while 0 <= i < len(self.claims):
+            if self.claims[i].claim.status in FLAGGED:
+                return i
+            i += step
+        return None
+
+    def action_next_flag(self) -> None:
+        found = self._flag_after(self.selected, 1)
+        if found is None:
+            self.say("No flagged claim after this one.")
+        else:
+            self._select(found)
+
+    def action_previous_flag(self) -> None:
+        found = self._flag_after(self.selected, -1)
+        if found is None:
+            self.say("No flagged claim before this one.")
+        else:
+            self._select(found)
+
+    def go_to_variant(self, variant_id: int) -> None:
+        """The palette's "go to variant #N"."""
+        self.open_variant(variant_id)
+
+    def action_cancel(self) -> None:
+        """Esc on the review itself: nothing is open to cancel, and it never records or leaves."""
+
     def _key(self) -> PageKey:
         assert self.detail is not None
-        row_key = self.detail.scores.risk if self.query_listing.sort == "risk" else self.detail.id
-        return PageKey(row_key, self.detail.id)
+        return self.detail.key(self.query_listing.sort)
 
     def _free(self, row: InboxRow) -> bool:
         return row.holder is None or row.holder == self.app.editor
@@ -213,8 +313,11 @@ class ReviewScreen(PromptScreen[int | None]):
         for after in (self._key(), None):
             for row in store.inbox_page(undecided, after=after, limit=2).rows:
                 if row.id != self.variant_id:
+                    self.wrapped = after is None
                     return row
         return None
+
+    wrapped = False  # whether the last _next_open went round to the top of the listing
 
     def action_next_variant(self) -> None:
         self._go_or_stay(self._step(forward=True), "No further variant free to review.")
@@ -232,6 +335,7 @@ class ReviewScreen(PromptScreen[int | None]):
         row = self._next_open()
         if row is None:
             self.notify("Nothing left to review in this listing.", markup=False)
+            self.ran_out = True
             self.dismiss(self.variant_id)
         else:
             self.open_variant(row.id)
@@ -250,11 +354,22 @@ class ReviewScreen(PromptScreen[int | None]):
             self.app.fail("Recording the verdict", exc)
             return
         self.app.history.append(self.detail.id)
+        self._recorded(verdict)
         self._advance()
 
+    def _recorded(self, verdict: str) -> None:
+        """Confirm a stored verdict by the variant's id and title (two copies may share a title)."""
+        assert self.detail is not None
+        self.say(f"✓ {self.app.verdict_label(verdict)}: {self._describe_variant()} recorded")
+        self._decided_one(self.detail.verdict is None)
+
     def action_skip(self) -> None:
-        """Leave the variant undecided and show the next open one."""
+        """Leave the variant undecided and show the next open one (saying so when that wraps)."""
+        skipped = self._describe_variant()
         self._advance()
+        if self.is_current or self.is_active:
+            wrap = " (back at the top of the listing)" if self.wrapped else ""
+            self.say(f"Skipped {skipped}{wrap}")
 
     def action_flag(self, verdict: str) -> None:
         """Confirm or dismiss the selected claim's flag (a claim-level verdict)."""
@@ -274,7 +389,9 @@ class ReviewScreen(PromptScreen[int | None]):
             return
         self.app.history.append(self.detail.id)
         self._show_claims()
-        self._select(self.selected)
+        self.say(f"Claim {stored.number} {self.app.verdict_label(verdict)}")
+        following = self._flag_after(self.selected, 1)
+        self._select(self.selected if following is None else following)
 
     def action_note(self) -> None:
         from claimdesk.tui.screens.note import NoteScreen
@@ -291,7 +408,8 @@ class ReviewScreen(PromptScreen[int | None]):
         event = self.app.undo_last()
         if event is None:
             return
-        self.notify("Undid your last verdict.", markup=False)
+        self.say("Undid your last verdict.")
+        self.count_progress()
         if event.variant_id != self.variant_id or self.detail is None:
             self.open_variant(event.variant_id)
         else:
@@ -302,7 +420,28 @@ class ReviewScreen(PromptScreen[int | None]):
     def action_help(self) -> None:
         from claimdesk.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen("review"))
 
     def action_back(self) -> None:
         self.dismiss(self.variant_id)
+
+    # Acting on the copy -------------------------------------------------------------------
+
+    def action_copy_url(self) -> None:
+        """Copy the variant's URL with OSC 52, which reaches the editor's own clipboard over SSH."""
+        url = clean(self.detail.url or "", keep_newlines=False).strip() if self.detail else ""
+        if not url:
+            self.say("This variant has no URL.")
+            return
+        self.app.copy_to_clipboard(url)
+        self.say(f"Copied {url}")
+
+    def action_open_url(self) -> None:
+        """Open the variant's URL in a browser, if this machine has a graphical one."""
+        from claimdesk.tui.browser import open_in_browser
+
+        url = clean(self.detail.url or "", keep_newlines=False).strip() if self.detail else ""
+        if not url:
+            self.say("This variant has no URL.")
+            return
+        self.run_worker(lambda: self.app.call_from_thread(self.say, open_in_browser(url)), thread=True)
