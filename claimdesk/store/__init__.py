@@ -15,7 +15,16 @@ committed since it last looked, from whichever thread polls.
 """
 
 from claimdesk.store.changes import ChangeProbe
-from claimdesk.store.errors import BadVerdict, LeaseHeld, NotFound, NothingToUndo, StoreError
+from claimdesk.store.errors import (
+    BadVerdict,
+    LeaseHeld,
+    NotFound,
+    NothingToUndo,
+    ReadOnlyStore,
+    StoreBusy,
+    StoreError,
+    VerdictChanged,
+)
 from claimdesk.store.models import (
     CLAIM_VERDICTS,
     VARIANT_VERDICTS,
@@ -23,6 +32,7 @@ from claimdesk.store.models import (
     Article,
     ArticleIn,
     FeedState,
+    HistoryEntry,
     InboxCounts,
     InboxPage,
     InboxQuery,
@@ -30,6 +40,7 @@ from claimdesk.store.models import (
     Lease,
     PageKey,
     Scores,
+    Seen,
     StoredClaim,
     VariantDetail,
     VariantIn,
@@ -46,6 +57,7 @@ __all__ = [
     "BadVerdict",
     "ChangeProbe",
     "FeedState",
+    "HistoryEntry",
     "InboxCounts",
     "InboxPage",
     "InboxQuery",
@@ -55,11 +67,15 @@ __all__ = [
     "NotFound",
     "NothingToUndo",
     "PageKey",
+    "ReadOnlyStore",
     "Scores",
+    "Seen",
     "Store",
+    "StoreBusy",
     "StoreError",
     "StoredClaim",
     "VariantDetail",
     "VariantIn",
     "Verdict",
+    "VerdictChanged",
 ]

@@ -68,19 +68,12 @@ def newest_id(core: Core) -> int:
 
 
 def conflicting(core: Core, ids: Sequence[int]) -> set[int]:
-    """Of these variants, those whose editors' current verdicts disagree."""
+    """Of these variants, those whose editors' standing verdicts disagree (the ``conflicts`` table)."""
     if not ids:
         return set()
     marks = ", ".join("?" for _ in ids)
-    # Per (variant, editor) the latest live verdict; a variant conflicts if those differ.
-    sql = f"""
-    SELECT variant_id FROM (
-        SELECT v.variant_id, v.verdict, max(v.id) FROM verdicts v
-        WHERE v.variant_id IN ({marks}) AND v.claim IS NULL AND {verdicts.LIVE}
-        GROUP BY v.variant_id, v.editor
-    ) GROUP BY variant_id HAVING count(DISTINCT verdict) > 1
-    """
-    return {int(row[0]) for row in core.read(sql, list(ids))}
+    rows = core.read(f"SELECT variant_id FROM conflicts WHERE variant_id IN ({marks})", list(ids))
+    return {int(row[0]) for row in rows}
 
 
 def latest_verdict(core: Core, editor: str) -> Verdict | None:

@@ -17,6 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from claimdesk.store.errors import StoreBusy
+
 T = TypeVar("T")
 
 # Texts are 2-10 KB: 8 KB pages hold most of a text row in one leaf page while index pages still
@@ -50,10 +52,10 @@ def is_busy(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and code is not None and (code & 0xFF) in _BUSY_CODES
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
+def connect(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
     """A connection in autocommit mode (we issue BEGIN ourselves) with the store's pragmas."""
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_timeout_ms / 1000)
+    conn.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
     conn.execute("PRAGMA foreign_keys=ON")
     _use_wal(conn)
     # NORMAL is crash-safe in WAL mode (no corruption); verdicts switch to FULL for durability.
@@ -87,9 +89,10 @@ class Core:
     One per thread: sqlite3 refuses use from another thread, which is what we want.
     """
 
-    def __init__(self, path: str | Path, clock: Clock = utc_now) -> None:
+    def __init__(self, path: str | Path, clock: Clock = utc_now, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = Path(path)
-        self.conn = connect(self.path)
+        self.busy_timeout_ms = busy_timeout_ms
+        self.conn = connect(self.path, busy_timeout_ms)
         self.clock = clock
 
     def now(self) -> str:
@@ -101,7 +104,7 @@ class Core:
 
         ``durable`` makes the commit fsync the WAL (synchronous=FULL): the write survives a power
         cut once this returns. ``work`` must be safe to run twice (it runs again only after a
-        rollback).
+        rollback). Raises StoreBusy if another writer kept the lock past the busy timeout both times.
         """
         if durable:
             self.conn.execute("PRAGMA synchronous=FULL")
@@ -111,7 +114,15 @@ class Core:
             except sqlite3.OperationalError as exc:
                 if not is_busy(exc):
                     raise
+            try:
                 return self._transaction(work)
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+                seconds = self.busy_timeout_ms / 1000
+                raise StoreBusy(
+                    f"the store is locked by another writer (waited past the {seconds:g} s busy timeout)"
+                ) from None
         finally:
             if durable:
                 self.conn.execute("PRAGMA synchronous=NORMAL")

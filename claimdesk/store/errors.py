@@ -30,3 +30,15 @@ class LeaseHeld(StoreError):
     def __init__(self, lease: Lease) -> None:
         super().__init__(f"variant {lease.variant_id} is held by {lease.editor} until {lease.expires_at}")
         self.lease = lease
+
+
+class StoreBusy(StoreError):
+    """Another process held the write lock past the busy timeout: nothing was written."""
+
+
+class ReadOnlyStore(StoreError):
+    """The store file (or its folder) cannot be written by us: it opens for reading only."""
+
+
+class VerdictChanged(StoreError):
+    """The variant's current verdict is no longer the one the editor was shown: nothing recorded."""

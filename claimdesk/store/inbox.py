@@ -20,8 +20,9 @@ from claimdesk.store.models import MISMATCH_COVERAGE, InboxCounts, InboxPage, In
 
 _SELECT = """
 SELECT v.id, v.risk, v.fidelity, v.coverage, v.altered, v.dropped, v.added, v.site, v.title, v.found_at,
-       v.created_at, l.editor AS holder, v.verdict
+       v.created_at, l.editor AS holder, v.verdict, cv.note IS NOT NULL AS noted
 FROM variants v LEFT JOIN leases l ON l.variant_id = v.id AND l.expires_at > :now
+LEFT JOIN verdicts cv ON cv.id = v.verdict_id
 """
 _HELD = "EXISTS (SELECT 1 FROM leases h WHERE h.variant_id = v.id AND h.expires_at > :now)"
 _STATE = {
@@ -117,6 +118,8 @@ def filter_clauses(core: Core, query: InboxQuery, params: dict[str, object]) -> 
     if query.site:
         clauses.append("v.site >= :site AND v.site < :site_end")
         params["site"], params["site_end"] = site_range(query.site)
+    if query.conflict:
+        clauses.append("v.id IN (SELECT variant_id FROM conflicts)")
     match, found = search_match(core, query.search or "")
     if match:
         clauses.append(_search_clause(found))
@@ -141,6 +144,7 @@ def _row(row: sqlite3.Row) -> InboxRow:
         created_at=row["created_at"],
         holder=row["holder"],
         verdict=row["verdict"],
+        noted=bool(row["noted"]),
     )
 
 

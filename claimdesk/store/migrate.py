@@ -13,7 +13,7 @@ from claimdesk.store.connection import Core
 # A migration added to ``schema`` is named here too; tests/store/test_schema.py checks they agree.
 LOG_TABLE = "_sqlite_migrations"
 MIGRATION_SET = "claimdesk"
-MIGRATION_NAMES: tuple[str, ...] = ("001_core", "002_feeds", "003_sorts_and_article_search")
+MIGRATION_NAMES: tuple[str, ...] = ("001_core", "002_feeds", "003_sorts_and_article_search", "004_conflicts")
 
 
 def pending(core: Core) -> list[str]:

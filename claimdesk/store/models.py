@@ -97,6 +97,21 @@ class Verdict:
 
 
 @dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """A verdict on the whole variant as the review lists it: the event and whether it was undone."""
+
+    event: Verdict
+    undone: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """What the editor was shown when they pressed a verdict key: the current verdict's id (None: none)."""
+
+    verdict_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class PageKey:
     """Opaque position in an inbox listing: the sort value and id of a row (keyset paging)."""
 
@@ -113,6 +128,7 @@ class InboxQuery:
     verdict: str | None = None
     site: str | None = None
     search: str | None = None
+    conflict: bool = False  # only variants whose editors' standing verdicts disagree
 
 
 def sort_key(
@@ -148,6 +164,7 @@ class InboxRow:
     holder: str | None
     verdict: str | None
     coverage: float = 1.0
+    noted: bool = False  # the current verdict carries a note
 
     @property
     def mismatch(self) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from claimdesk.store import verdicts
 from claimdesk.store.connection import Core
 from claimdesk.store.migrate import MIGRATION_SET
 
@@ -175,6 +176,15 @@ END;
 @MIGRATIONS(name="003_sorts_and_article_search")
 def _sorts_and_article_search(db: sqlite_utils.Database) -> None:
     db.executescript(_SORTS_AND_ARTICLE_SEARCH)
+
+
+@MIGRATIONS(name="004_conflicts")
+def _conflicts(db: sqlite_utils.Database) -> None:
+    # Variants whose editors' standing verdicts disagree, kept by every verdict write, so the
+    # inbox can filter conflicts and stats count them without a log scan. A table of its own, not
+    # a column: ``variants`` keeps its text last, and a column after it would be read past the text.
+    db.execute("CREATE TABLE conflicts (variant_id INTEGER PRIMARY KEY REFERENCES variants(id))")
+    db.execute(f"INSERT INTO conflicts (variant_id) {verdicts.CONFLICTING.format(where='IS NOT NULL')}")
 
 
 def apply(core: Core) -> None:

@@ -24,12 +24,14 @@ from claimdesk.store.models import (
     Article,
     ArticleIn,
     FeedState,
+    HistoryEntry,
     InboxCounts,
     InboxPage,
     InboxQuery,
     InboxRow,
     Lease,
     PageKey,
+    Seen,
     StoredClaim,
     VariantDetail,
     VariantIn,
@@ -129,12 +131,18 @@ class Store(Core):
         claim: int | None = None,
         note: str | None = None,
         uid: str | None = None,
+        seen: Seen | None = None,
+        respect_lease: bool = False,
     ) -> Verdict:
         """Append a verdict on the variant (or on claim number ``claim``); durable on return.
 
         ``uid`` makes the write idempotent: retrying with the same uid returns the stored event.
+        ``seen`` refuses it (VerdictChanged) if the current verdict changed since the editor saw it;
+        ``respect_lease`` refuses it (LeaseHeld) if another editor holds the variant.
         """
-        return verdicts.record(self, variant_id, verdict, editor, claim=claim, note=note, uid=uid)
+        return verdicts.record(
+            self, variant_id, verdict, editor, claim=claim, note=note, uid=uid, seen=seen, respect_lease=respect_lease
+        )
 
     def undo(self, variant_id: int, editor: str, *, uid: str | None = None) -> Verdict:
         """Retract the editor's latest live verdict on the variant; returns the undo event."""
@@ -143,6 +151,14 @@ class Store(Core):
     def current_verdict(self, variant_id: int, claim: int | None = None) -> Verdict | None:
         """The current verdict on the variant (or one claim), derived from the log."""
         return verdicts.current(self, variant_id, claim)
+
+    def history(self, variant_id: int) -> list[HistoryEntry]:
+        """The verdicts on the whole variant, oldest first, each marked undone or not."""
+        return verdicts.history(self, variant_id)
+
+    def verdict_event(self, event_id: int) -> Verdict | None:
+        """One event of the log by id."""
+        return verdicts.event(self, event_id)
 
     def verdicts_today(self, editor: str) -> int:
         """The editor's live verdicts since midnight UTC."""

@@ -69,6 +69,7 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("c", "flag('confirmed')", "Confirm", id="flag-confirm"),
     Binding("d", "flag('dismissed')", "Dismiss", id="flag-dismiss"),
     Binding("semicolon", "note", "Note", id="note", show=False),
+    Binding("t", "take_lease", "Take over", id="lease-take"),
     Binding("right_square_bracket", "next_variant", "Next variant", id="variant-next", show=False),
     Binding("left_square_bracket", "previous_variant", "Previous variant", id="variant-prev", show=False),
     Binding("y", "copy_url", "Copy URL", id="copy-url", show=False),

@@ -101,12 +101,19 @@ def make_app() -> Callable[..., ClaimdeskApp]:
     """An app with a fixed clock, no cursor blink and a quick poll."""
 
     def make(
-        path: Path, editor: str = "ana", config: Config | None = None, colours: Colours | None = None
+        path: Path, editor: str = "ana", config: Config | None = None, colours: Colours | None = None, **options: object
     ) -> ClaimdeskApp:
         # Full colour unless a test asks otherwise: the test runner's terminal must not decide.
         colours = colours or ("none" if "NO_COLOR" in os.environ else "full")
         return ClaimdeskApp(
-            path, editor, config=config, now=lambda: NOW, cursor_blink=False, poll_seconds=0.1, colours=colours
+            path,
+            editor,
+            config=config,
+            now=lambda: NOW,
+            cursor_blink=False,
+            poll_seconds=0.1,
+            colours=colours,
+            **options,  # type: ignore[arg-type]
         )
 
     return make
@@ -125,6 +132,25 @@ async def ready(pilot) -> None:
     """Wait until the inbox has painted its first page and the status line its totals."""
     await until(pilot, lambda: _inbox_ready(pilot.app), "the inbox")
     await pilot.pause()
+
+
+async def settled(pilot) -> None:
+    """Wait until the review screen has painted its variant and no store job is pending."""
+    from claimdesk.tui.screens.review import ReviewScreen
+
+    def done() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, ReviewScreen) and screen.painted and not screen.busy
+
+    await until(pilot, done, "the review to settle")
+
+
+def banner(app) -> str:
+    """The review's banner line as plain text ("" while hidden)."""
+    from claimdesk.tui.components.review_banner import ReviewBanner
+
+    line = app.screen.query_one(ReviewBanner)
+    return line.text.plain if line.display else ""
 
 
 def _inbox_ready(app) -> bool:

@@ -21,7 +21,7 @@ async def test_inbox_moves_with_j_k_and_arrows(db, make_app):
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        assert app.sub_title == "editor: ana"
+        assert app.sub_title == f"editor: ana · {db}"
         assert inbox(app).total == 6
         first = inbox(app).current.id
         await pilot.press("j", "down")

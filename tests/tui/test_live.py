@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimdesk.store import Store
 from claimdesk.tui.components.inbox_list import InboxList
 from claimdesk.tui.screens.review import ReviewScreen
-from tests.tui.conftest import add, ready, screen_text, until, verdict_rows
+from tests.tui.conftest import add, banner, ready, screen_text, settled, until, verdict_rows
 
 
 def inbox(app) -> InboxList:
@@ -33,24 +33,31 @@ async def test_second_editor_sees_the_first_ones_lease_and_verdict(db, make_app)
         await ready(ana_pilot)
         await ready(bob_pilot)
         await ana_pilot.press("enter")
+        await settled(ana_pilot)
         held = ana.screen.variant_id
         # Bob's inbox shows Ana holding the variant.
         await until(bob_pilot, lambda: inbox(bob).row_at(0) and inbox(bob).row_at(0).holder == "ana", "ana's lease")
         assert inbox(bob).row_at(0).state == "held"
         # Bob opens it: read-only with her name, verdict keys do nothing.
         await bob_pilot.press("enter")
-        assert isinstance(bob.screen, ReviewScreen) and bob.screen.held_by == "ana"
+        await settled(bob_pilot)
+        assert isinstance(bob.screen, ReviewScreen) and bob.screen.held_by.startswith("held by ana (lease until")
+        assert "READ-ONLY: held by ana" in screen_text(bob)
         await bob_pilot.press("a")
         assert verdict_rows(db) == []
         assert bob.screen.variant_id == held
         # Bob's next skips whatever Ana holds.
         await ana_pilot.press("right_square_bracket")
+        await settled(ana_pilot)
         ana_now = ana.screen.variant_id
         await bob_pilot.press("right_square_bracket")
-        assert bob.screen.variant_id not in (ana_now,)
+        await settled(bob_pilot)
+        assert bob.screen.variant_id not in (ana_now, held)
         await bob_pilot.press("q")
         # Ana decides; Bob's inbox shows the verdict.
         await ana_pilot.press("left_square_bracket")
+        await settled(ana_pilot)
+        assert ana.screen.variant_id == held
         await ana_pilot.press("x")
         await until(bob_pilot, lambda: inbox(bob).row_at(0) and inbox(bob).row_at(0).verdict == "distorted", "verdict")
         assert verdict_rows(db) == [(held, None, "distorted", "ana", None)]
@@ -80,9 +87,10 @@ async def test_a_failed_write_shows_an_error_and_does_not_advance(db, make_app):
                 "CREATE TRIGGER refuse BEFORE INSERT ON verdicts BEGIN SELECT RAISE(ABORT, 'disk says no'); END"
             )
         await pilot.press("a")
-        assert app.screen.variant_id == first
+        await until(pilot, lambda: "disk says no" in banner(app), "the error line")
+        assert banner(app) == f"Recording the verdict failed: disk says no; still on #{first}."
+        assert app.screen.variant_id == first and not app.screen.busy
         assert verdict_rows(db) == []
-        assert any("disk says no" in str(n.message) and n.severity == "error" for n in app._notifications)
 
 
 async def test_new_variants_above_the_screen_are_announced(tmp_path, make_app):
@@ -110,13 +118,25 @@ async def test_read_only_view_takes_the_variant_when_its_holder_leaves(db, make_
         await ready(ana_pilot)
         await ready(bob_pilot)
         await ana_pilot.press("enter")
+        await settled(ana_pilot)
         await bob_pilot.press("enter")
-        assert bob.screen.held_by == "ana"
+        await settled(bob_pilot)
+        assert bob.screen.held_by.startswith("held by ana")
+        await bob_pilot.press("t")  # nothing to take while ana holds it
+        assert bob.screen.held_by.startswith("held by ana") and not bob.screen.busy
         await ana_pilot.press("q")
-        bob.screen._renew()  # what the renewal timer does every RENEW_SECONDS
-        await bob_pilot.pause()
+        bob.screen._renew()  # what the renewal timer does every RENEW_SECONDS: look again
+        await until(bob_pilot, lambda: "t takes the variant" in banner(bob), "the offer to take it")
+        assert bob.screen.held_by == "the lease ran out: t takes the variant"
+        await bob_pilot.press("a")  # still read-only: one key takes it, not a verdict
+        assert verdict_rows(db) == []
+        await bob_pilot.press("t")
+        await settled(bob_pilot)
         assert bob.screen.held_by is None
+        with Store(db) as store:
+            assert store.lease(bob.screen.variant_id).editor == "bob"
         await bob_pilot.press("a")
+        await until(bob_pilot, lambda: verdict_rows(db), "the verdict")
         assert verdict_rows(db) == [(ana.screen.inbox.current.id, None, "faithful", "bob", None)]
 
 

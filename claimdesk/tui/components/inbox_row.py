@@ -100,6 +100,8 @@ def row_text(
     text.append(age(row.found_at or row.created_at, now).rjust(4) + " ")
     text.append(cell(row.holder or "", c.holder) + " ", Style(italic=True))
     verdict = label(row.verdict) if row.verdict else MISMATCH_WORD if row.mismatch else ""
+    if row.noted:
+        verdict = "✎" + verdict  # the verdict carries a note
     if conflicting:
         verdict = "≠" + verdict
     text.append(cell(verdict, c.verdict), palette.state["mismatch"] if verdict == MISMATCH_WORD else Style())

@@ -61,13 +61,14 @@ def context_line(detail: VariantDetail) -> Text:
     return text
 
 
-def title_line(detail: VariantDetail, held_by: str | None, note: str | None, label: Callable[[str], str]) -> Text:
-    """Title, id, site, then the lease (read-only) or the current verdict, and the pending note."""
+def title_line(detail: VariantDetail, read_only: str | None, note: str | None, label: Callable[[str], str]) -> Text:
+    """Title, id, site, then why verdict keys are off (``read_only``) or the current verdict, and
+    the pending note."""
     text = Text(_one_line(detail.title) or "(untitled)", style="bold")
     text.append(f"  #{detail.id}  " + _one_line(detail.site), DIM)
     text.append("  ")
-    if held_by:
-        text.append(f"READ-ONLY: held by {_one_line(held_by)}", ALERT)
+    if read_only:
+        text.append(f"READ-ONLY: {_one_line(read_only)}", ALERT)
     else:
         verdict = detail.verdict
         text.append("verdict: " + (label(verdict.verdict) if verdict else "none"), "bold")

@@ -22,6 +22,8 @@ def status_text(counts: InboxCounts, listed: int, query: InboxQuery, done_today:
         value = getattr(query, name)
         if value:
             shown.append(f"{name}:{value}")
+    if query.conflict:
+        shown.append("is:conflict")
     if query.search:
         shown.append(f"/{query.search}")
     text.append(f"│ {listed:,} listed " + clean(" ".join(shown), keep_newlines=False), style="dim")

@@ -37,14 +37,17 @@ _STATES = (None, "new", "held", "decided")
 
 def parse_search(text: str, base: InboxQuery, label: Callable[[str], str] = str) -> InboxQuery:
     """``/`` input to a query: ``site:x`` (a prefix of the site), ``state:new``, ``verdict:distorted``
-    (or the word the editor's config shows for it, as ``label`` gives it); other words search the
-    variant's and the article's titles and texts."""
+    (or the word the editor's config shows for it, as ``label`` gives it), ``is:conflict``; other
+    words search the variant's and the article's titles and texts."""
     state = verdict = site = None
+    conflict = False
     words: list[str] = []
     verdicts = {name: name for name in VARIANT_VERDICTS} | {label(name).lower(): name for name in VARIANT_VERDICTS}
     for word in text.split():
         name, _, value = word.partition(":")
-        if name == "site" and value:
+        if word == "is:conflict":
+            conflict = True
+        elif name == "site" and value:
             site = value
         elif name == "state" and value in _STATES:
             state = value
@@ -52,7 +55,7 @@ def parse_search(text: str, base: InboxQuery, label: Callable[[str], str] = str)
             verdict = verdicts[value.lower()]
         else:
             words.append(word)
-    return replace(base, state=state, verdict=verdict, site=site, search=" ".join(words) or None)
+    return replace(base, state=state, verdict=verdict, site=site, conflict=conflict, search=" ".join(words) or None)
 
 
 def search_text(query: InboxQuery, label: Callable[[str], str] = str) -> str:
@@ -60,6 +63,8 @@ def search_text(query: InboxQuery, label: Callable[[str], str] = str) -> str:
     words = [f"{name}:{getattr(query, name)}" for name in ("state", "site") if getattr(query, name)]
     if query.verdict:
         words.insert(1 if query.state else 0, f"verdict:{label(query.verdict)}")
+    if query.conflict:
+        words.append("is:conflict")
     return " ".join([*words, query.search or ""]).strip()
 
 
@@ -84,7 +89,7 @@ class InboxScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
         yield InboxList(self.app.db_path, InboxQuery(), self.app.now, self.app.verdict_label, id="inbox")
-        search = Input(placeholder="search words, or site:NAME state:new verdict:distorted", id="search")
+        search = Input(placeholder="search words, or site:NAME state:new verdict:distorted is:conflict", id="search")
         search.cursor_blink = self.app.cursor_blink
         search.display = False
         yield search
@@ -234,8 +239,6 @@ class InboxScreen(Screen[None]):
         state = _STATES[(_STATES.index(query.state) + 1) % len(_STATES)]
         self.show_listing(replace(query, state=state))
 
-
-
     def go_to_variant(self, variant_id: int) -> None:
         """The palette's "go to variant #N": open it for review, within this listing."""
         if not self.app.store.inbox_rows([variant_id]):
@@ -261,10 +264,7 @@ class InboxScreen(Screen[None]):
         self.app.call_from_thread(self.notify, f"Exported {rows:,} variants to {path}", markup=False)
 
     def action_undo(self) -> None:
-        event = self.app.undo_last()
-        if event is not None:
-            self.notify(f"Undid your verdict on variant {event.variant_id}.", markup=False)
-            self.inbox.reload()
+        self.app.undo_last(lambda variant_id: variant_id is not None and self.inbox.reload())
 
     def action_help(self) -> None:
         from claimdesk.tui.screens.help import HelpScreen
