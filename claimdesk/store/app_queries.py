@@ -25,6 +25,14 @@ def position(core: Core, query: InboxQuery, key: PageKey) -> int:
     return int(row[0]) if row else 0
 
 
+def undecided(core: Core, query: InboxQuery) -> int:
+    """How many variants of the listing have no current verdict (held ones included)."""
+    params: dict[str, object] = {"now": core.now()}
+    clauses = [*filter_clauses(core, query, params), "v.verdict IS NULL"]
+    row = core.read_one("SELECT count(*) FROM variants v WHERE " + " AND ".join(clauses), params)
+    return int(row[0]) if row else 0
+
+
 def listed(core: Core, query: InboxQuery, variant_id: int) -> bool:
     """Whether the listing still shows the variant (a verdict may have filtered it out)."""
     params: dict[str, object] = {"now": core.now(), "anchor": variant_id}

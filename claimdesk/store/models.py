@@ -131,6 +131,21 @@ class InboxQuery:
     conflict: bool = False  # only variants whose editors' standing verdicts disagree
 
 
+def sort_key(
+    sort: Sort, variant_id: int, risk: float, coverage: float, found: str, site: str | None, altered: int
+) -> PageKey:
+    """A variant's position under ``sort``: the value of ``inbox.ORDERINGS``' expression, and its id."""
+    if sort == "risk":
+        value: float | int | str = risk - (1 if coverage < MISMATCH_COVERAGE else 0)
+    elif sort == "time":
+        value = found
+    elif sort == "site":
+        value = site or ""
+    else:
+        value = altered
+    return PageKey(value, variant_id)
+
+
 @dataclass(frozen=True, slots=True)
 class InboxRow:
     """One line of the inbox; ``state`` is held (live lease) > decided (current verdict) > new."""
@@ -158,15 +173,8 @@ class InboxRow:
 
     def key(self, sort: Sort) -> PageKey:
         """This row's key under ``sort``, to page on from it (``inbox_page(after=...)``)."""
-        if sort == "risk":
-            value: float | int | str | None = self.risk - (1 if self.mismatch else 0)
-        elif sort == "time":
-            value = self.found_at or self.created_at
-        elif sort == "site":
-            value = self.site or ""
-        else:
-            value = self.altered
-        return PageKey(value, self.id)
+        found = self.found_at or self.created_at
+        return sort_key(sort, self.id, self.risk, self.coverage, found, self.site, self.altered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +223,17 @@ class VariantDetail:
     scores: Scores
     verdict: Verdict | None
     lease: Lease | None
+
+    @property
+    def mismatch(self) -> bool:
+        """Whether the page is likely not a copy of its article (see ``InboxRow.mismatch``)."""
+        return self.scores.coverage < MISMATCH_COVERAGE
+
+    def key(self, sort: Sort) -> PageKey:
+        """This variant's key in an inbox listing sorted by ``sort``."""
+        s = self.scores
+        found = self.found_at or self.created_at
+        return sort_key(sort, self.id, s.risk, s.coverage, found, self.site, s.counts.get("altered", 0))
 
 
 @dataclass(frozen=True, slots=True)

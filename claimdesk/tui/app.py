@@ -11,14 +11,16 @@ checkpoints (never inside a verdict's commit).
 from __future__ import annotations
 
 import gc
+import os
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, Literal
 
 from textual.app import App
+from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from claimdesk.store import NothingToUndo, Store, StoreError, checkpoints
@@ -31,6 +33,9 @@ from claimdesk.tui.store_writer import StoreWriter
 CHECKPOINT_SECONDS = 2.0  # how often a worker checkpoints the WAL the UI connection only appends to
 RENEW_SECONDS = 30.0  # how often an open variant's lease is renewed (it lasts 120 s)
 IDLE_SECONDS = 600.0  # no key for this long lets the lease go
+ANSI_THEME = "ansi-dark"
+
+Colours = Literal["full", "16", "none"]
 
 # ``run(job, done)``: runs ``job(store)`` on the writer thread, then ``done(result)`` on the UI.
 Runner = Callable[[Callable[[Store], Any], Callable[[Any], None]], None]
@@ -40,13 +45,34 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def _desk_commands():
+    """The palette's app commands, imported when the palette first opens."""
+    from claimdesk.tui.palette import DeskCommands
+
+    return DeskCommands
+
+
+def colours_from_environment() -> Colours:
+    """``none`` under ``NO_COLOR``, ``16`` when the terminal (or ``TEXTUAL_COLOR_SYSTEM``) has only
+    the 16 ANSI colours, else ``full``."""
+    if "NO_COLOR" in os.environ:
+        return "none"
+    from rich.console import Console
+
+    system = os.environ.get("TEXTUAL_COLOR_SYSTEM") or Console(force_terminal=True).color_system
+    return "16" if system in ("standard", "windows") else "full"
+
+
 class ClaimdeskApp(App[None]):
     """The inbox and review screens over one store file, as one editor."""
 
     CSS_PATH = "claimdesk.tcss"
     TITLE = "claimdesk"
-    # Esc alone never acts: over SSH it arrives late and doubles as the Alt prefix.
+    # Esc cancels what is open (a prompt, a panel, the palette) and nothing else: over SSH it
+    # arrives late and doubles as the Alt prefix, so on a bare screen it never acts.
     ESCAPE_TO_MINIMIZE = False
+    BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "hide_keys_panel", show=False, id="app-cancel")]
+    COMMANDS = App.COMMANDS | {_desk_commands}
 
     def __init__(
         self,
@@ -57,11 +83,18 @@ class ClaimdeskApp(App[None]):
         now: Callable[[], datetime] = _utc_now,
         cursor_blink: bool = True,
         poll_seconds: float = 0.5,
+        colours: Colours | None = None,
         busy_timeout_ms: int = BUSY_TIMEOUT_MS,
         renew_seconds: float = RENEW_SECONDS,
         idle_seconds: float = IDLE_SECONDS,
     ) -> None:
-        super().__init__()
+        # The colour mode is settled before Textual's init, which picks its NO_COLOR filter by
+        # whether the theme is an ANSI one: with an ANSI theme it strips every colour to the
+        # terminal's default (bold and reverse stay); otherwise it greys them (dark on dark).
+        self.colours: Colours = colours or colours_from_environment()
+        super().__init__(ansi_color=True if self.colours != "full" else None)
+        if self.colours != "full":
+            self.theme = ANSI_THEME
         self.db_path = Path(db_path)
         self.editor = editor
         self.config = config or Config()
@@ -92,6 +125,11 @@ class ClaimdeskApp(App[None]):
         self.call_after_refresh(gc.freeze)
         if not self.read_only:
             self.set_timer(CHECKPOINT_SECONDS, self._checkpoint)
+
+    def action_hide_keys_panel(self) -> None:
+        """Esc with Textual's key panel open closes it; otherwise Esc does nothing here."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
 
     def _checkpoint(self) -> None:
         self.run_worker(partial(checkpoints.run, self.db_path), thread=True, group="checkpoint", exit_on_error=False)

@@ -130,12 +130,17 @@ def step(store: Store, query: InboxQuery, variant_id: int, editor: str, *, forwa
 
 def next_open(store: Store, query: InboxQuery, variant_id: int) -> InboxRow | None:
     """The next undecided variant nobody holds, after this one in the listing, else from the top."""
+    return next_open_wrapping(store, query, variant_id)[0]
+
+
+def next_open_wrapping(store: Store, query: InboxQuery, variant_id: int) -> tuple[InboxRow | None, bool]:
+    """:func:`next_open`, and whether it had to start again from the top of the listing."""
     undecided = replace(query, state="new", verdict=None)
     for after in (_key(store, query, variant_id), None):
         for row in store.inbox_page(undecided, after=after, limit=2).rows:
             if row.id != variant_id:
-                return row
-    return None
+                return row, after is None
+    return None, False
 
 
 @dataclass(frozen=True)

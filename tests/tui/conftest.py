@@ -6,6 +6,7 @@ shift when the engine improves; the store, its queries and the app are all real.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,7 +17,7 @@ from textual.css.query import NoMatches
 
 from claimdesk.claims import STATUSES, Claim, Reason, Report, Span, Summary
 from claimdesk.store import ArticleIn, Store, VariantIn
-from claimdesk.tui.app import ClaimdeskApp
+from claimdesk.tui.app import ClaimdeskApp, Colours
 from claimdesk.tui.keymap import Config
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -99,9 +100,21 @@ def db(tmp_path: Path) -> Path:
 def make_app() -> Callable[..., ClaimdeskApp]:
     """An app with a fixed clock, no cursor blink and a quick poll."""
 
-    def make(path: Path, editor: str = "ana", config: Config | None = None, **options: object) -> ClaimdeskApp:
+    def make(
+        path: Path, editor: str = "ana", config: Config | None = None, colours: Colours | None = None, **options: object
+    ) -> ClaimdeskApp:
+        # Full colour unless a test asks otherwise: the test runner's terminal must not decide.
+        colours = colours or ("none" if "NO_COLOR" in os.environ else "full")
         options = {"poll_seconds": 0.1, **options}
-        return ClaimdeskApp(path, editor, config=config, now=lambda: NOW, cursor_blink=False, **options)
+        return ClaimdeskApp(
+            path,
+            editor,
+            config=config,
+            now=lambda: NOW,
+            cursor_blink=False,
+            colours=colours,
+            **options,  # type: ignore[arg-type]
+        )
 
     return make
 

@@ -51,7 +51,7 @@ async def test_three_presses_during_a_held_lock_record_one_verdict_on_the_varian
             assert "saving…" in screen_text(app)
             # The screen keeps working: claim to claim while the write waits.
             await pilot.press("j")
-            assert review(app).selected == 1
+            assert review(app).selected == 2  # opened on claim 2, the first flag
             await pilot.press("a", "a")
             assert review(app).variant_id == first
             assert verdict_rows(db) == []

@@ -23,15 +23,17 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
-from textual.widgets import Footer, Header
+from textual.timer import Timer
+from textual.widgets import Header
 from textual.worker import Worker, WorkerState
 
 from claimdesk.claims import FLAGGED
 from claimdesk.store import (
     ChangeProbe,
     InboxQuery,
+    InboxRow,
     LeaseHeld,
     Seen,
     Store,
@@ -39,16 +41,21 @@ from claimdesk.store import (
     StoreError,
     VariantDetail,
     VerdictChanged,
+    app_queries,
     verdicts,
 )
 from claimdesk.tui import review_jobs
 from claimdesk.tui.components.aligned_view import AlignedView
 from claimdesk.tui.components.claim_list import ClaimList
 from claimdesk.tui.components.info_bar import InfoBar
+from claimdesk.tui.components.key_footer import KeyFooter
 from claimdesk.tui.components.review_banner import ReviewBanner
-from claimdesk.tui.components.styles import ALTERED_FACT, DIM
+from claimdesk.tui.components.review_context import context_line, scores_line, title_line
+from claimdesk.tui.components.review_status import ReviewStatus
+from claimdesk.tui.components.styles import ALERT
 from claimdesk.tui.components.verdict_history import VerdictHistory
-from claimdesk.tui.keymap import REVIEW_BINDINGS
+from claimdesk.tui.keymap import REVIEW_BINDINGS, REVIEW_FOOTER
+from claimdesk.tui.messages import ProgressCounted
 from claimdesk.tui.review_jobs import Shown
 from claimdesk.tui.safe import clean
 from claimdesk.tui.screens.prompt import PromptScreen
@@ -63,8 +70,20 @@ _BOUND_ACTIONS = {"verdict", "flag", "skip", "note", "undo", "next_variant", "pr
 _VERDICT_ACTIONS = {"verdict", "flag", "skip", "note"}
 
 
+RECOUNT_AFTER = 1.0  # seconds after the last verdict before the listing's progress is counted again
+
+
 def _short(exc: BaseException) -> str:
     return clean(str(exc), keep_newlines=False)
+
+
+def opening_claim(claims: list[StoredClaim], mismatch: bool) -> int:
+    """Where a variant opens: its first flagged claim (the first with text of the variant's own
+    when the page is likely not a copy, so its text shows on the first screen), else claim 1."""
+    for i, stored in enumerate(claims):
+        if stored.claim.status in FLAGGED and not (mismatch and stored.claim.variant is None):
+            return i
+    return 0
 
 
 class ReviewScreen(PromptScreen[int | None]):
@@ -74,6 +93,7 @@ class ReviewScreen(PromptScreen[int | None]):
     """
 
     BINDINGS = REVIEW_BINDINGS
+    FOOTER = REVIEW_FOOTER
     app: ClaimdeskApp
 
     def __init__(self, variant_id: int, query: InboxQuery) -> None:
@@ -95,6 +115,11 @@ class ReviewScreen(PromptScreen[int | None]):
         self._gone = False
         self._probe: ChangeProbe | None = None
         self._force_read = False  # the next poll reads even without a commit (leases lapse silently)
+        self.ran_out = False  # dismissed because nothing was left to review in the listing
+        self.wrapped = False  # the last "next open variant" went round to the top of the listing
+        self.undecided: int | None = None  # of the listing, for the progress line
+        self.listed: int | None = None
+        self._recount_timer: Timer | None = None
         self._name_verdict_keys()
 
     def _name_verdict_keys(self) -> None:
@@ -110,13 +135,15 @@ class ReviewScreen(PromptScreen[int | None]):
         yield VerdictHistory(id="history")
         yield AlignedView(id="aligned")
         yield ClaimList(id="claims")
-        yield Footer()
+        yield ReviewStatus(id="feedback")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._probe = ChangeProbe(self.app.db_path)
         self._run("opening", "Opening the variant", partial(self._open_job, self.variant_id, None), self._opened_first)
         self.set_interval(self.app.renew_seconds, self._renew)
         self.set_timer(self.app.poll_seconds, self._poll)
+        self.count_progress()
 
     def _opened_first(self, shown: Shown) -> None:
         self._paint(shown)
@@ -199,7 +226,7 @@ class ReviewScreen(PromptScreen[int | None]):
                 self.painted = False
                 engine_claims = [c.claim for c in shown.claims]
                 self.query_one(AlignedView).show(shown.detail.article.text, shown.detail.text, engine_claims)
-                self._select(0)
+                self._open_at(opening_claim(shown.claims, shown.detail.mismatch))
                 self.call_after_refresh(self._mark_painted, shown.detail.id)
             self._show_claims()
             self._select(self.selected)
@@ -213,6 +240,7 @@ class ReviewScreen(PromptScreen[int | None]):
     def _mark_painted(self, variant_id: int) -> None:
         if self.detail is not None and self.detail.id == variant_id:
             self.painted = True
+            self._said_skip()
 
     def _show_claims(self) -> None:
         flags = {i: c.verdict.verdict for i, c in enumerate(self.claims) if c.verdict}
@@ -222,25 +250,12 @@ class ReviewScreen(PromptScreen[int | None]):
         detail = self.detail
         if detail is None:
             return
-        counts = detail.scores.counts
-        text = Text(clean(detail.title or "(untitled)", keep_newlines=False), style="bold")
-        text.append(f"  #{detail.id}  " + clean(detail.site or "", keep_newlines=False), DIM)
+        read_only = self._read_only_reason() if self.held_by else None
+        text = title_line(detail, read_only, self.app.notes.get(detail.id), self.app.verdict_label)
         text.append("\n")
-        if self.held_by:
-            text.append(f"READ-ONLY: {self._read_only_reason()}", ALTERED_FACT)
-        else:
-            verdict = detail.verdict
-            text.append("verdict: " + (self.app.verdict_label(verdict.verdict) if verdict else "none"), "bold")
-            text.append(f" by {clean(verdict.editor, keep_newlines=False)}" if verdict else "")
-        note = self.app.notes.get(detail.id)
-        if note:
-            text.append("  note: " + clean(note, keep_newlines=False), DIM)
-        scores = detail.scores
-        text.append(
-            f" │ ! {counts.get('altered', 0)} altered  - {counts.get('dropped', 0)} dropped  "
-            f"+ {counts.get('added', 0)} added │ risk {scores.risk:.2f}  fidelity {scores.fidelity:.2f}  "
-            f"coverage {scores.coverage:.2f}  spin {scores.spin:.2f}"
-        )
+        text.append_text(context_line(detail))
+        text.append("\n")
+        text.append_text(scores_line(detail))
         self.query_one(InfoBar).show(text)
 
     def _read_only_reason(self) -> str:
@@ -284,7 +299,7 @@ class ReviewScreen(PromptScreen[int | None]):
             text.append(words, style)  # type: ignore[arg-type]
 
         if self.error:
-            part(self.error, ALTERED_FACT)
+            part(self.error, ALERT)
         elif self.busy and self._saving_shown:
             part(f"{'saving' if self.busy == 'saving' else self.busy}…", "bold")
         if self.app.read_only:
@@ -295,13 +310,53 @@ class ReviewScreen(PromptScreen[int | None]):
             part("The holder's lease ran out: t takes the variant", "bold")
         conflict = self._conflict()
         if conflict:
-            part(f"CONFLICT: {conflict}", ALTERED_FACT)
+            part(f"CONFLICT: {conflict}", ALERT)
         self.query_one(ReviewBanner).say(text)
 
     def _select(self, index: int) -> None:
         self.selected = max(0, min(index, len(self.claims) - 1))
         self.query_one(AlignedView).selected = self.selected
         self.query_one(ClaimList).selected = self.selected
+
+    def _open_at(self, index: int) -> None:
+        """Select claim ``index`` with its rows at the top of the panes (where a variant opens)."""
+        self._select(index)
+        self.query_one(AlignedView).open_at(self.selected)
+
+    def say(self, message: str) -> None:
+        """Tell the editor what the last key did, on the feedback line (no toast, no layout)."""
+        self.query_one(ReviewStatus).say(message)
+
+    def _describe_variant(self, detail: VariantDetail | None = None) -> str:
+        """``#12 “Harbour berths…”``: how feedback names a variant (two copies may share a title)."""
+        detail = detail or self.detail
+        if detail is None:
+            return ""
+        title = clean(detail.title or "untitled", keep_newlines=False).strip()
+        return f"#{detail.id} “{title[:40] + '…' if len(title) > 40 else title}”"
+
+    # Progress -----------------------------------------------------------------------------
+
+    @work(thread=True, group="progress", exclusive=True, exit_on_error=False)
+    def count_progress(self) -> None:
+        """Worker: how many variants of the listing are undecided, of how many listed."""
+        with Store(self.app.db_path) as store:
+            undecided = app_queries.undecided(store, self.query_listing)
+            listed = store.inbox_count(self.query_listing)
+        self.post_message(ProgressCounted(undecided, listed))
+
+    def on_progress_counted(self, message: ProgressCounted) -> None:
+        self.undecided, self.listed = message.undecided, message.listed
+        self.query_one(ReviewStatus).show_progress(self.undecided, self.listed)
+
+    def _decided_one(self, was_undecided: bool) -> None:
+        """After a verdict: one fewer undecided at once, the exact figure once the editor pauses."""
+        if was_undecided and self.undecided:
+            self.undecided -= 1
+            self.query_one(ReviewStatus).show_progress(self.undecided, self.listed)
+        if self._recount_timer is not None:
+            self._recount_timer.stop()
+        self._recount_timer = self.set_timer(RECOUNT_AFTER, self.count_progress)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Verdict keys are off (and out of the footer) when the variant cannot be written here."""
@@ -401,6 +456,55 @@ class ReviewScreen(PromptScreen[int | None]):
     def action_cursor_up(self) -> None:
         self._select(self.selected - 1)
 
+    def action_first_claim(self) -> None:
+        self._select(0)
+
+    def action_last_claim(self) -> None:
+        self._select(len(self.claims) - 1)
+
+    def action_page_down(self) -> None:
+        self._select(self.query_one(AlignedView).claim_a_page_away(1))
+
+    def action_page_up(self) -> None:
+        self._select(self.query_one(AlignedView).claim_a_page_away(-1))
+
+    def _flag_after(self, index: int, step: int) -> int | None:
+        """The next flagged claim from ``index`` in direction ``step`` (no wrap), or None."""
+        i = index + step
+        while 0 <= i < len(self.claims):
+            if self.claims[i].claim.status in FLAGGED:
+                return i
+            i += step
+        return None
+
+    def action_next_flag(self) -> None:
+        found = self._flag_after(self.selected, 1)
+        if found is None:
+            self.say("No flagged claim after this one.")
+        else:
+            self._select(found)
+
+    def action_previous_flag(self) -> None:
+        found = self._flag_after(self.selected, -1)
+        if found is None:
+            self.say("No flagged claim before this one.")
+        else:
+            self._select(found)
+
+    def action_cancel(self) -> None:
+        """Esc on the review itself: nothing is open to cancel, and it never records or leaves."""
+
+    def go_to_variant(self, variant_id: int) -> None:
+        """The palette's "go to variant #N"."""
+        if not self._ready("next_variant"):
+            return
+
+        def pick(store: Store, _current: int) -> InboxRow | None:
+            rows = store.inbox_rows([variant_id])
+            return rows[0] if rows else None
+
+        self._go(pick, f"There is no variant #{variant_id}.", leave_if_none=False)
+
     def _go(self, pick: Callable[[Store, int], Any], none_left: str, *, leave_if_none: bool) -> None:
         """Open the variant ``pick`` finds after the one shown (on the writer thread)."""
         assert self.detail is not None
@@ -418,6 +522,7 @@ class ReviewScreen(PromptScreen[int | None]):
             elif not self._gone:
                 self.notify(none_left, markup=False)
                 if leave_if_none:
+                    self.ran_out = True
                     self.dismiss(current)
 
         self._run("opening", "Opening the next variant", job, done)
@@ -436,11 +541,12 @@ class ReviewScreen(PromptScreen[int | None]):
 
     def _advance(self) -> None:
         query = self.query_listing
-        self._go(
-            lambda store, current: review_jobs.next_open(store, query, current),
-            "Nothing left to review in this listing.",
-            leave_if_none=True,
-        )
+
+        def pick(store: Store, current: int) -> InboxRow | None:
+            row, self.wrapped = review_jobs.next_open_wrapping(store, query, current)
+            return row
+
+        self._go(pick, "Nothing left to review in this listing.", leave_if_none=True)
 
     # Verdicts -----------------------------------------------------------------------------
 
@@ -487,14 +593,28 @@ class ReviewScreen(PromptScreen[int | None]):
             if note is not None and self.app.notes.get(variant_id) == note:
                 del self.app.notes[variant_id]  # it went with this verdict
             if not self._gone:
+                self.say(f"✓ {self.app.verdict_label(verdict)}: {self._describe_variant(shown.detail)} recorded")
+                self._decided_one(current is None)
                 self._advance()
 
         self._run("saving", "Recording the verdict", job, done)
 
     def action_skip(self) -> None:
-        """Leave the variant undecided and show the next open one."""
-        if self._ready("skip"):
-            self._advance()
+        """Leave the variant undecided and show the next open one (saying so when that wraps)."""
+        if not self._ready("skip"):
+            return
+        skipped = self._describe_variant()
+        self._advance()
+        self._after_skip = skipped
+
+    _after_skip: str | None = None
+
+    def _said_skip(self) -> None:
+        """Once the next variant is painted: which one was skipped, and whether the listing wrapped."""
+        if self._after_skip is not None:
+            wrap = " (back at the top of the listing)" if self.wrapped else ""
+            self.say(f"Skipped {self._after_skip}{wrap}")
+            self._after_skip = None
 
     def action_flag(self, verdict: str) -> None:
         """Confirm or dismiss the selected claim's flag (a claim-level verdict; notes stay for the variant's)."""
@@ -519,7 +639,9 @@ class ReviewScreen(PromptScreen[int | None]):
                 if self.shown is not None:
                     self.shown = replace(self.shown, claims=claims)
                 self._show_claims()
-                self._select(self.selected)
+                self.say(f"Claim {stored.number} {self.app.verdict_label(verdict)}")
+                following = self._flag_after(self.selected, 1)
+                self._select(self.selected if following is None else following)
 
         self._run("saving", "Recording the claim verdict", job, done)
 
@@ -557,6 +679,8 @@ class ReviewScreen(PromptScreen[int | None]):
             def reopened(shown: Shown) -> None:
                 self._paint(shown)
                 self._select(selected)
+                self.say("Undid your last verdict.")
+                self.count_progress()
 
             self._run("opening", "Opening the variant", reopen, reopened)
 
@@ -565,7 +689,31 @@ class ReviewScreen(PromptScreen[int | None]):
     def action_help(self) -> None:
         from claimdesk.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen("review"))
 
     def action_back(self) -> None:
         self.dismiss(self.variant_id)
+
+    # Acting on the copy -------------------------------------------------------------------
+
+    def _url(self) -> str:
+        return clean(self.detail.url or "", keep_newlines=False).strip() if self.detail else ""
+
+    def action_copy_url(self) -> None:
+        """Copy the variant's URL with OSC 52, which reaches the editor's own clipboard over SSH."""
+        url = self._url()
+        if not url:
+            self.say("This variant has no URL.")
+            return
+        self.app.copy_to_clipboard(url)
+        self.say(f"Copied {url}")
+
+    def action_open_url(self) -> None:
+        """Open the variant's URL in a browser, if this machine has a graphical one (never a text one)."""
+        from claimdesk.tui.browser import open_in_browser
+
+        url = self._url()
+        if not url:
+            self.say("This variant has no URL.")
+            return
+        self.run_worker(lambda: self.app.call_from_thread(self.say, open_in_browser(url)), thread=True)
