@@ -108,7 +108,7 @@ async def test_a_note_is_kept_across_variants_goes_with_one_verdict_and_comes_ba
         await settled(pilot)
         assert app.screen.variant_id == first and "note: jobs figure" in screen_text(app)
         # A claim verdict does not take the note; the variant's verdict does, once.
-        await pilot.press("j", "c")
+        await pilot.press("c")  # the review opens on the first flag: claim 2
         await until(pilot, lambda: verdict_rows(db), "the claim verdict")
         await settled(pilot)
         await pilot.press("x")
