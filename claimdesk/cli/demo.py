@@ -20,11 +20,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Ingest the pairs into a throwaway store (``--db`` is ignored), then run the app on it."""
-    from claimdesk.cli.app import run_app
+    from claimdesk.cli import app
     from claimdesk.ingest.jsonl import ingest_lines
     from claimdesk.store import Store
     from claimdesk.tui.keymap import ConfigError, load_config
 
+    app.need_terminal()  # before making a store it could not show
     if not args.pairs.is_file():
         raise UserError(f"no sample data at {args.pairs}")
     try:
@@ -35,4 +36,4 @@ def run(args: argparse.Namespace) -> int:
         db = Path(tmp) / "demo.db"
         with Store.open(db) as store, args.pairs.open("rb") as lines:
             ingest_lines(store, lines, on_bad=lambda number, reason: None)
-        return run_app(str(db), args.editor, config)
+        return app.run_app(str(db), args.editor, config)

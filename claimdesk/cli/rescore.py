@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     from claimdesk.store import Store
     from claimdesk.store.rescore import rescore, stale
 
-    with Store.open(args.db) as store:
+    with Store.open(args.db, create=False) as store:
         ids = stale(store, everything=args.all)
         for variant_id in ids:
             rescore(store, variant_id)

@@ -64,6 +64,13 @@ def connect(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3
     return conn
 
 
+def connect_reader(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """A connection for reading only: :func:`connect`, or a read-only one if we cannot write the store."""
+    if access.read_only_reason(Path(path)):
+        return access.connect_read_only(Path(path), busy_timeout_ms)
+    return connect(path, busy_timeout_ms)
+
+
 def _use_wal(conn: sqlite3.Connection) -> None:
     """Set a new file's page size and switch it to WAL, waiting out other processes doing the same.
 

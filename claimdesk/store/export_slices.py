@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TextIO
 
 from claimdesk.store.atomic import atomic_file
-from claimdesk.store.connection import connect
+from claimdesk.store.connection import connect_reader
 from claimdesk.store.export import ExportQuery, KeyRange, Kind, export_query, key_range, stream
 from claimdesk.store.store import Store
 
@@ -68,7 +68,7 @@ def write_rows(out: TextIO, export: Export, rows: Iterable[tuple]) -> None:
 
 def write_slice(out: TextIO, export: Export, keys: KeyRange) -> None:
     """The rows whose key is in ``keys``, from a connection of this slice's own."""
-    conn = connect(export.db)
+    conn = connect_reader(export.db)
     try:
         write_rows(out, export, stream(conn, export.query, keys))
     finally:
@@ -125,7 +125,7 @@ def write_export(
     are already gone by then.
     """
     export = Export(db, export_query(kind, since, spreadsheet_safe=as_csv), as_csv)
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         keys = key_range(store.conn, kind)
     name = target if isinstance(target, str) else getattr(target, "name", "the output")
     try:

@@ -103,7 +103,7 @@ class ClaimdeskApp(App[None]):
         self.poll_seconds = poll_seconds
         self.renew_seconds = renew_seconds
         self.idle_seconds = idle_seconds
-        self.store = Store.open(self.db_path)
+        self.store = Store.open(self.db_path, create=False)  # the app never makes an empty store
         checkpoints.defer(self.store)
         self.writer = StoreWriter(self.db_path, busy_timeout_ms=busy_timeout_ms)
         # Why the store cannot be written (None if it can): verdict keys are off then.

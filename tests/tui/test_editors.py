@@ -3,6 +3,11 @@ another editor's verdict; and notes that belong to one verdict, are shown, and s
 
 from __future__ import annotations
 
+import csv
+import json
+import subprocess
+import sys
+
 from claimdesk.store import Store
 from claimdesk.tui.components.inbox_list import InboxList
 from claimdesk.tui.components.verdict_history import VerdictHistory
@@ -132,3 +137,48 @@ async def test_a_note_is_kept_across_variants_goes_with_one_verdict_and_comes_ba
         await pilot.press("q")
         await until(pilot, lambda: isinstance(app.screen, InboxScreen))
         await until(pilot, lambda: "✎faithful" in screen_text(app), "the note mark in the inbox")
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "claimdesk", *args], capture_output=True, text=True, timeout=60)
+
+
+async def test_the_cli_respects_an_open_review_unless_forced_and_export_and_stats_carry_the_conflict(
+    db, make_app, tmp_path
+):
+    ana, cy = make_app(db, "ana"), make_app(db, "cy")
+    async with ana.run_test(size=(80, 24)) as ana_pilot, cy.run_test(size=(80, 24)) as cy_pilot:
+        first = await open_first(ana_pilot)
+        refused = cli("verdict", str(first), "distorted", "--db", str(db), "--editor", "bob")
+        assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+        assert refused.stderr.startswith(f"claimdesk: variant {first} is open in ana's review (lease until 20")
+        assert refused.stderr.endswith("Z): nothing recorded; --force records it anyway\n")
+        assert verdict_rows(db) == []
+        forced = cli("verdict", str(first), "distorted", "--db", str(db), "--editor", "bob", "--force")
+        assert forced.returncode == 0, forced.stderr
+        # Ana's screen shows it without a key; replacing it asks, and she does.
+        await until(ana_pilot, lambda: "verdict: distorted by bob" in screen_text(ana), "bob's verdict")
+        await ana_pilot.press("a")
+        await ana_pilot.press("y")
+        await until(ana_pilot, lambda: len(verdict_rows(db)) == 2, "ana's verdict")
+        await settled(ana_pilot)
+        # A third editor, in the other app, agrees with bob from the inbox's conflict listing.
+        await ready(cy_pilot)
+        await cy_pilot.press("slash", *"is:conflict", "enter")
+        inbox = cy.screen.query_one(InboxList)
+        await until(cy_pilot, lambda: inbox.total == 1 and inbox.current is not None, "the conflict listing")
+        await cy_pilot.press("enter")
+        await settled(cy_pilot)
+        assert cy.screen.variant_id == first
+        assert banner(cy) == "CONFLICT: ana faithful ≠ bob distorted"
+        await cy_pilot.press("x", "y")
+        await until(cy_pilot, lambda: len(verdict_rows(db)) == 3, "cy's verdict")
+    out = tmp_path / "verdicts.csv"
+    assert cli("export", "--db", str(db), "--out", str(out)).returncode == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["variant_id"], r["verdict"], r["editor"], r["conflict"]) for r in rows] == [
+        (str(first), "distorted", "cy", "ana:faithful; bob:distorted")
+    ]
+    stats = cli("stats", "--json", "--db", str(db))
+    assert json.loads(stats.stdout)["conflicts"] == 1
+    assert "variants whose editors disagree     1" in cli("stats", "--db", str(db)).stdout

@@ -1,15 +1,11 @@
 """The app on a store the editor cannot write: it browses, with verdict keys off and a banner.
 
-The tests may run as root, whom ``chmod`` alone does not stop (root passes permission checks by
-its capabilities, not its uid). So the app runs in a subprocess whose capability bounding set is
-emptied before it starts (``prctl(PR_CAPBSET_DROP)``, what ``setpriv --bounding-set=-all`` does):
-root then meets the mode bits as any owner does, and a ``chmod``-ed file or folder is really
-read-only to it. As an ordinary user the drop does nothing and ``chmod`` works as it always does.
+The app runs in a subprocess without capabilities (see tests.privileges), so ``chmod`` binds even
+when the tests run as root.
 """
 
 from __future__ import annotations
 
-import ctypes
 import hashlib
 import json
 import subprocess
@@ -19,17 +15,10 @@ from pathlib import Path
 import pytest
 
 from claimdesk.store import Store
+from tests.privileges import without_capabilities
 from tests.tui.conftest import add
 
 ROOT = Path(__file__).resolve().parents[2]
-_PR_CAPBSET_DROP = 24
-
-
-def without_capabilities() -> None:
-    """In the child before exec: drop every capability from the bounding set (no-op unless root)."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    for capability in range(64):
-        libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0)
 
 
 def make_store(folder: Path) -> Path:
