@@ -492,7 +492,8 @@ class ReviewScreen(PromptScreen[int | None]):
             self._select(found)
 
     def action_cancel(self) -> None:
-        """Esc on the review itself: nothing is open to cancel, and it never records or leaves."""
+        """Esc on the review closes Textual's key panel if it is open; it never records or leaves."""
+        self.app.action_hide_keys_panel()
 
     def go_to_variant(self, variant_id: int) -> None:
         """The palette's "go to variant #N"."""
