@@ -47,7 +47,8 @@ def cell(value: str, width: int) -> str:
     that would straddle the edge is left out whole)."""
     value = clean(value, keep_newlines=False).strip()
     if cell_len(value) > width:
-        return set_cell_size(value, max(0, width - 1)) + "…" if width else ""
+        # A wide character across the edge is left out and its cell padded after the "…".
+        value = set_cell_size(value, max(0, width - 1)).rstrip() + "…" if width else ""
     return set_cell_size(value, width)
 
 
