@@ -18,6 +18,7 @@ from claimdesk.store.changes import ChangeProbe
 from claimdesk.store.errors import (
     BadVerdict,
     LeaseHeld,
+    MissingStore,
     NotFound,
     NothingToUndo,
     ReadOnlyStore,
@@ -64,6 +65,7 @@ __all__ = [
     "InboxRow",
     "Lease",
     "LeaseHeld",
+    "MissingStore",
     "NotFound",
     "NothingToUndo",
     "PageKey",

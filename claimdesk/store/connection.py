@@ -17,7 +17,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from claimdesk.store.errors import StoreBusy
+from claimdesk.store import access
+from claimdesk.store.errors import ReadOnlyStore, StoreBusy
 
 T = TypeVar("T")
 
@@ -92,8 +93,18 @@ class Core:
     def __init__(self, path: str | Path, clock: Clock = utc_now, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = Path(path)
         self.busy_timeout_ms = busy_timeout_ms
-        self.conn = connect(self.path, busy_timeout_ms)
         self.clock = clock
+        # Why this store cannot be written ("file not writable", ...), None if it can: see access.
+        self.read_only = access.read_only_reason(self.path)
+        if self.read_only is None:
+            try:
+                self.conn = connect(self.path, busy_timeout_ms)
+                return
+            except sqlite3.OperationalError as exc:
+                if not access.is_read_only_error(exc):
+                    raise
+                self.read_only = "the file system refuses writes"
+        self.conn = access.connect_read_only(self.path, busy_timeout_ms)
 
     def now(self) -> str:
         """The current time as stored."""
@@ -104,8 +115,11 @@ class Core:
 
         ``durable`` makes the commit fsync the WAL (synchronous=FULL): the write survives a power
         cut once this returns. ``work`` must be safe to run twice (it runs again only after a
-        rollback). Raises StoreBusy if another writer kept the lock past the busy timeout both times.
+        rollback). Raises StoreBusy if another writer kept the lock past the busy timeout both times,
+        ReadOnlyStore at once if we cannot write the file.
         """
+        if self.read_only:
+            raise ReadOnlyStore(f"the store {self.path} is read-only ({self.read_only}): nothing was written")
         if durable:
             self.conn.execute("PRAGMA synchronous=FULL")
         try:

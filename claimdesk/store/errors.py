@@ -42,3 +42,7 @@ class ReadOnlyStore(StoreError):
 
 class VerdictChanged(StoreError):
     """The variant's current verdict is no longer the one the editor was shown: nothing recorded."""
+
+
+class MissingStore(StoreError):
+    """No store file at the path a reading command was given (it is not created for nothing)."""

@@ -8,6 +8,7 @@ on sqlite-utils, which costs a tenth of a second to import) load only when one i
 from __future__ import annotations
 
 from claimdesk.store.connection import Core
+from claimdesk.store.errors import ReadOnlyStore
 
 # sqlite-utils' log of applied migrations, our set's name in it, and our migrations in order.
 # A migration added to ``schema`` is named here too; tests/store/test_schema.py checks they agree.
@@ -28,6 +29,11 @@ def pending(core: Core) -> list[str]:
 def migrate(core: Core) -> None:
     """Apply pending migrations in one ``BEGIN IMMEDIATE`` transaction; nothing to do, no lock taken."""
     if pending(core):
+        if core.read_only:
+            raise ReadOnlyStore(
+                f"cannot open store {core.path}: it needs upgrading to this version's schema but is read-only"
+                f" ({core.read_only})"
+            )
         from claimdesk.store import schema
 
         core.write(lambda _conn: schema.apply(core))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from claimdesk.store import detail, feeds, inbox, leases, verdicts
 from claimdesk.store.connection import Clock, Core, utc_now
-from claimdesk.store.errors import StoreError
+from claimdesk.store.errors import MissingStore, StoreError
 from claimdesk.store.migrate import migrate
 from claimdesk.store.models import (
     AddResult,
@@ -46,13 +46,21 @@ class Store(Core):
     """A claimdesk store file: open it with :meth:`open`, close it (or use ``with``) when done."""
 
     @classmethod
-    def open(cls, path: str | Path, *, clock: Clock = utc_now) -> Store:
-        """Open (creating and migrating if needed) the store at ``path``.
+    def open(cls, path: str | Path, *, clock: Clock = utc_now, create: bool = True) -> Store:
+        """Open (migrating if needed) the store at ``path``; a new file only if ``create``.
 
-        Raises StoreError, with the reason in one line, if the file cannot be a store.
+        Commands that only read or review pass ``create=False``: a mistyped path is then
+        MissingStore, not a new empty store. A store we cannot write opens read-only
+        (``store.read_only`` says why). Raises StoreError, with the reason in one line, if the
+        file cannot be a store.
         """
+        path = Path(path)
+        if not create and not path.exists():
+            raise MissingStore(
+                f"no store at {path}: create one with `claimdesk ingest FILE --db {path}`, or try `claimdesk demo`"
+            )
         try:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
             store = cls(path, clock)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(f"cannot open store {path}: {getattr(exc, 'strerror', None) or exc}") from None
@@ -61,6 +69,9 @@ class Store(Core):
         except sqlite3.DatabaseError as exc:
             store.close()
             raise StoreError(f"cannot open store {path}: {exc}") from None
+        except StoreError:
+            store.close()
+            raise
         return store
 
     def __enter__(self) -> Store:

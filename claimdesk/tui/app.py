@@ -107,14 +107,13 @@ class ClaimdeskApp(App[None]):
         checkpoints.defer(self.store)
         self.writer = StoreWriter(self.db_path, busy_timeout_ms=busy_timeout_ms)
         # Why the store cannot be written (None if it can): verdict keys are off then.
-        self.read_only: str | None = None
+        self.read_only: str | None = self.store.read_only
         # Variant ids of this session's verdicts, newest last: what `undo` walks back through.
         self.history: list[int] = []
         # Notes typed for a variant's next verdict, by variant id: kept until that verdict is recorded.
         self.notes: dict[int, str] = {}
-        self.sub_title = (
-            f"editor: {clean(editor, keep_newlines=False)} · {clean(str(self.db_path), keep_newlines=False)}"
-        )
+        where = clean(str(self.db_path), keep_newlines=False) + (" (read-only)" if self.read_only else "")
+        self.sub_title = f"editor: {clean(editor, keep_newlines=False)} · {where}"
 
     def on_mount(self) -> None:
         from claimdesk.tui.screens.inbox import InboxScreen
@@ -124,7 +123,8 @@ class ClaimdeskApp(App[None]):
         # Textual's start-up objects live as long as the app: take them out of the cyclic GC's
         # reach, so its full collections stop landing between a verdict key and the next paint.
         self.call_after_refresh(gc.freeze)
-        self.set_timer(CHECKPOINT_SECONDS, self._checkpoint)
+        if not self.read_only:
+            self.set_timer(CHECKPOINT_SECONDS, self._checkpoint)
 
     def action_hide_keys_panel(self) -> None:
         """Esc with Textual's key panel open closes it; otherwise Esc does nothing here."""

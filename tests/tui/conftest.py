@@ -113,13 +113,13 @@ def make_app() -> Callable[..., ClaimdeskApp]:
     ) -> ClaimdeskApp:
         # Full colour unless a test asks otherwise: the test runner's terminal must not decide.
         colours = colours or ("none" if "NO_COLOR" in os.environ else "full")
+        options = {"poll_seconds": 0.1, **options}
         return ClaimdeskApp(
             path,
             editor,
             config=config,
             now=lambda: NOW,
             cursor_blink=False,
-            poll_seconds=0.1,
             colours=colours,
             **options,  # type: ignore[arg-type]
         )

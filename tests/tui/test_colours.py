@@ -58,7 +58,12 @@ async def test_the_default_theme_gives_the_altered_marks_its_error_colour(db, ma
     assert colours.changed.color.triplet != fact
 
 
-WIDE = ["港口扩建计划获批准，渔民欢迎", "Café crème: e\u0301te\u0301 déjà vu", "🚢🎉 harbour 👩‍👩‍👧 party", "zero\u200bwidth\u200djoin"]
+WIDE = [
+    "港口扩建计划获批准，渔民欢迎",
+    "Café crème: e\u0301te\u0301 déjà vu",
+    "🚢🎉 harbour 👩\u200d👩\u200d👧 party",
+    "zero\u200bwidth\u200djoin",
+]
 
 
 def test_wide_and_composed_titles_keep_the_columns_aligned():

@@ -165,3 +165,35 @@ async def test_inbox_does_not_poll_under_the_review_screen_and_catches_up_after(
         assert under.totals is before  # no counts ran while the editor reviews
         await pilot.press("q")
         await until(pilot, lambda: inbox(app).total == 7, "the new variant after returning")
+
+
+async def test_a_lease_lapses_without_keys_and_the_next_key_takes_it_back(db, make_app):
+    app = make_app(db, "ana", renew_seconds=0.1, idle_seconds=0.5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        await settled(pilot)
+        first = app.screen.variant_id
+        await until(pilot, lambda: app.screen.lapsed, "the lapse")
+        await until(pilot, lambda: _holder(db, first) is None, "the lease released in the store")
+        assert "Lease released after a spell without keys: any key takes it back" in banner(app)
+        await pilot.press("a")  # the first key takes the lease back; it records nothing
+        await settled(pilot)
+        assert _holder(db, first) == "ana" and not app.screen.lapsed and banner(app) == ""
+        assert verdict_rows(db) == []
+        # Lapsed again, and meanwhile bob takes it: the next key shows it read-only, held by bob.
+        await until(pilot, lambda: app.screen.lapsed, "the second lapse")
+        await until(pilot, lambda: _holder(db, first) is None, "released again")
+        with Store(db) as bob:
+            bob.take_lease(first, "bob")
+        await pilot.press("j")
+        await settled(pilot)
+        assert app.screen.held_by.startswith("held by bob")
+        await pilot.press("a")
+        assert verdict_rows(db) == []
+
+
+def _holder(db, variant_id: int) -> str | None:
+    with Store(db) as store:
+        lease = store.lease(variant_id)
+    return lease.editor if lease else None
