@@ -24,6 +24,7 @@ from claimdesk.store.errors import (
     ReadOnlyStore,
     StoreBusy,
     StoreError,
+    StoreUnavailable,
     VerdictChanged,
 )
 from claimdesk.store.models import (
@@ -75,6 +76,7 @@ __all__ = [
     "Store",
     "StoreBusy",
     "StoreError",
+    "StoreUnavailable",
     "StoredClaim",
     "VariantDetail",
     "VariantIn",

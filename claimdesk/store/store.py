@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from claimdesk.store import detail, feeds, inbox, leases, verdicts
 from claimdesk.store.connection import Clock, Core, utc_now
-from claimdesk.store.errors import MissingStore, StoreError
+from claimdesk.store.errors import MissingStore, StoreError, StoreUnavailable
 from claimdesk.store.migrate import migrate
 from claimdesk.store.models import (
     AddResult,
@@ -51,8 +51,8 @@ class Store(Core):
 
         Commands that only read or review pass ``create=False``: a mistyped path is then
         MissingStore, not a new empty store. A store we cannot write opens read-only
-        (``store.read_only`` says why). Raises StoreError, with the reason in one line, if the
-        file cannot be a store.
+        (``store.read_only`` says why). Raises StoreUnavailable, with the reason in one line, if
+        the file cannot be a store.
         """
         path = Path(path)
         if not create and not path.exists():
@@ -63,12 +63,12 @@ class Store(Core):
             path.parent.mkdir(parents=True, exist_ok=True)
             store = cls(path, clock)
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot open store {path}: {getattr(exc, 'strerror', None) or exc}") from None
+            raise StoreUnavailable(f"cannot open store {path}: {getattr(exc, 'strerror', None) or exc}") from None
         try:
             migrate(store)
         except sqlite3.DatabaseError as exc:
             store.close()
-            raise StoreError(f"cannot open store {path}: {exc}") from None
+            raise StoreUnavailable(f"cannot open store {path}: {exc}") from None
         except StoreError:
             store.close()
             raise

@@ -23,11 +23,11 @@ from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
+from claimdesk.safe_text import clean
 from claimdesk.store import NothingToUndo, Store, StoreError, checkpoints
 from claimdesk.store.connection import BUSY_TIMEOUT_MS
 from claimdesk.tui import review_jobs
 from claimdesk.tui.keymap import Config
-from claimdesk.tui.safe import clean
 from claimdesk.tui.store_writer import StoreWriter
 
 CHECKPOINT_SECONDS = 2.0  # how often a worker checkpoints the WAL the UI connection only appends to

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from claimdesk.cli import main
 from claimdesk.store import InboxQuery, Store
-from claimdesk.tui.cli import main
 
 ARTICLE = "The council approved 240 new homes on Monday. Planner Ada Kerr said work starts in May."
 COPY = "A council approved 420 new homes on Monday. Planner Ada Kerr pronounced work starts in May."

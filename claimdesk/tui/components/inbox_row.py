@@ -3,7 +3,7 @@
 Fixed columns shrink with the terminal; the title takes what is left. Cells are cut and padded
 by terminal cells, not characters (a CJK character takes two, a combining mark or a zero-width
 joiner none), so wide and composed titles keep the columns after them in place. All stored text
-goes through :func:`claimdesk.tui.safe.clean` and is appended as plain text, never parsed as markup.
+goes through :func:`claimdesk.safe_text.clean` and is appended as plain text, never parsed as markup.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 
+from claimdesk.safe_text import clean
 from claimdesk.store.models import InboxRow
 from claimdesk.tui.components.styles import MISMATCH_WORD, PLAIN, STATE_GLYPH, Palette
-from claimdesk.tui.safe import clean
 
 
 @dataclass(frozen=True)

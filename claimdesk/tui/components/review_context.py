@@ -12,9 +12,9 @@ from collections.abc import Callable
 
 from rich.text import Text
 
+from claimdesk.safe_text import clean
 from claimdesk.store import VariantDetail
 from claimdesk.tui.components.styles import ALERT, DIM, MISMATCH_WORD, STATE_GLYPH
-from claimdesk.tui.safe import clean
 
 
 def _one_line(value: str | None) -> str:

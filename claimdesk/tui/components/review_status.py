@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.strip import Strip
 from textual.widget import Widget
 
-from claimdesk.tui.safe import clean
+from claimdesk.safe_text import clean
 
 
 def progress_text(undecided: int | None, listed: int | None) -> str:

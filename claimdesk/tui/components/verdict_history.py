@@ -13,9 +13,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
+from claimdesk.safe_text import clean
 from claimdesk.store import HistoryEntry
 from claimdesk.tui.components.styles import DIM
-from claimdesk.tui.safe import clean
 
 ROWS = 3
 _UNDONE = Style(dim=True, strike=True)

@@ -15,8 +15,8 @@ from rich.style import Style
 from rich.text import Text
 
 from claimdesk.claims import Reason
+from claimdesk.safe_text import clean
 from claimdesk.tui.components.styles import PLAIN, Palette
-from claimdesk.tui.safe import clean
 
 _WORD = re.compile(r"\S+")
 _EDGE_PUNCT = re.compile(r"^\W+|\W+$")

@@ -30,6 +30,7 @@ from textual.widgets import Header
 from textual.worker import Worker, WorkerState
 
 from claimdesk.claims import FLAGGED
+from claimdesk.safe_text import clean
 from claimdesk.store import (
     ChangeProbe,
     InboxQuery,
@@ -57,7 +58,6 @@ from claimdesk.tui.components.verdict_history import VerdictHistory
 from claimdesk.tui.keymap import REVIEW_BINDINGS, REVIEW_FOOTER
 from claimdesk.tui.messages import ProgressCounted
 from claimdesk.tui.review_jobs import Shown
-from claimdesk.tui.safe import clean
 from claimdesk.tui.screens.prompt import PromptScreen
 
 if TYPE_CHECKING:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from claimdesk import cli
+from claimdesk.cli import app as app_command
+from claimdesk.cli import demo
 from claimdesk.store import Store
-from claimdesk.tui import cli
-from claimdesk.tui.commands import app as app_command
-from claimdesk.tui.commands import demo
 
 
 def test_demo_fills_a_fresh_store_from_the_sample_data(monkeypatch):

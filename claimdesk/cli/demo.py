@@ -6,11 +6,11 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from claimdesk.tui.cli import UserError
+from claimdesk.cli.errors import UserError
 
 HELP = "open the app on a fresh store filled from the bundled sample data"
 
-SAMPLE = Path(__file__).resolve().parents[3] / "sample_data" / "pairs.jsonl"
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "pairs.jsonl"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -20,9 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Ingest the pairs into a throwaway store (``--db`` is ignored), then run the app on it."""
+    from claimdesk.cli.app import run_app
     from claimdesk.ingest.jsonl import ingest_lines
     from claimdesk.store import Store
-    from claimdesk.tui.commands.app import run_app
     from claimdesk.tui.keymap import ConfigError, load_config
 
     if not args.pairs.is_file():
