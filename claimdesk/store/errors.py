@@ -36,11 +36,11 @@ class LeaseHeld(StoreError):
         self.lease = lease
 
 
-class StoreBusy(StoreError):
+class StoreBusy(StoreUnavailable):
     """Another process held the write lock past the busy timeout: nothing was written."""
 
 
-class ReadOnlyStore(StoreError):
+class ReadOnlyStore(StoreUnavailable):
     """The store file (or its folder) cannot be written by us: it opens for reading only."""
 
 
@@ -48,5 +48,5 @@ class VerdictChanged(StoreError):
     """The variant's current verdict is no longer the one the editor was shown: nothing recorded."""
 
 
-class MissingStore(StoreError):
+class MissingStore(StoreUnavailable):
     """No store file at the path a reading command was given (it is not created for nothing)."""

@@ -161,6 +161,13 @@ def banner(app) -> str:
     return line.text.plain if line.display else ""
 
 
+def feedback(app) -> str:
+    """The review's feedback line: what the last key did (or why it did nothing)."""
+    from claimdesk.tui.components.review_status import ReviewStatus
+
+    return app.screen.query_one(ReviewStatus).message
+
+
 def _inbox_ready(app) -> bool:
     from claimdesk.tui.components.inbox_list import InboxList
 

@@ -51,6 +51,8 @@ class ReviewStatus(Widget):
         left = Text(self.message, style="bold")
         left.truncate(room, overflow="ellipsis", pad=True)
         segments = [*left.render(self.app.console), Segment("  " + right if width > cell_len(right) else "")]
-        return Strip(Segment.apply_style(segments, self.rich_style)).crop(0, width).extend_cell_length(
-            width, self.rich_style
+        return (
+            Strip(Segment.apply_style(segments, self.rich_style))
+            .crop(0, width)
+            .extend_cell_length(width, self.rich_style)
         )

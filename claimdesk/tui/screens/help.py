@@ -36,17 +36,20 @@ LEGEND = (
     (STATE_GLYPH["conflicting"], "conflicting: editors' verdicts disagree"),
     (STATE_GLYPH["mismatch"], "likely mismatch: the page copies next to nothing of the article"),
     ("Claim marks", ""),
-    *((f"{glyph} {word}", meaning) for (glyph, word), meaning in zip(
-        STATUS_MARK.values(),
-        (
-            "same text",
-            "other words, same facts (spin)",
-            "a fact changed: number, name, date, negation, quote…",
-            "in the article, missing from the copy",
-            "in the copy, no source in the article",
-        ),
-        strict=True,
-    )),
+    *(
+        (f"{glyph} {word}", meaning)
+        for (glyph, word), meaning in zip(
+            STATUS_MARK.values(),
+            (
+                "same text",
+                "other words, same facts (spin)",
+                "a fact changed: number, name, date, negation, quote…",
+                "in the article, missing from the copy",
+                "in the copy, no source in the article",
+            ),
+            strict=True,
+        )
+    ),
     ("⚠ a: x → y", "why a claim is altered: the kind, the article's value, the copy's"),
     ("Scores (0..1)", ""),
     ("fidelity", "how much of the meaning survived"),

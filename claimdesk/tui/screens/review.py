@@ -4,8 +4,9 @@ A verdict key applies to the variant on screen or to nothing. Every store write 
 leases) runs on the app's ``StoreWriter`` thread, bound to the variant (and claim) shown when the
 key was pressed; while one is pending, and until the next variant is painted, verdict keys are
 dropped with a notice instead of landing on a variant the editor never saw. Moving between claims,
-scrolling and ``q`` keep working meanwhile; ``saving…`` shows once a write takes longer than
-``SAVING_AFTER``, and a write that fails says so on the banner line with nothing advanced.
+scrolling and ``q`` keep working meanwhile; ``saving…`` shows on the feedback line once a write
+takes longer than ``SAVING_AFTER``, and a write that fails says so on the banner line with
+nothing advanced.
 
 Opening a variant takes its lease (renewed on a timer, released on leaving, or after ``idle_seconds``
 without a key); a variant another editor holds opens read-only with their name shown. A poll
@@ -63,7 +64,7 @@ from claimdesk.tui.screens.prompt import PromptScreen
 if TYPE_CHECKING:
     from claimdesk.tui.app import ClaimdeskApp
 
-SAVING_AFTER = 0.15  # seconds a write may take before the banner says ``saving…``
+SAVING_AFTER = 0.15  # seconds a write may take before the feedback line says ``saving…``
 # Keys that write, or move to another variant: only for the variant on screen, one at a time.
 _BOUND_ACTIONS = {"verdict", "flag", "skip", "note", "undo", "next_variant", "previous_variant", "take_lease"}
 # Keys that record on this variant: off while someone else holds it or the store is read-only.
@@ -181,10 +182,12 @@ class ReviewScreen(PromptScreen[int | None]):
         done(result)  # runs even after the screen left: history and notes are the app's
         if not self._gone and ticket is self._ticket:
             self.busy = None
+            self._clear_saving()
             self._show_banner()
 
     def _failed(self, what: str, exc: BaseException) -> None:
         self.busy = None
+        self._clear_saving()
         where = f"; still on #{self.detail.id}" if self.detail else ""
         self.error = f"{what} failed: {_short(exc)}{where}."
         self._show_banner()
@@ -194,13 +197,20 @@ class ReviewScreen(PromptScreen[int | None]):
     def _show_saving(self, ticket: object) -> None:
         if ticket is self._ticket and self.busy and not self._gone:
             self._saving_shown = True
-            self._show_banner()
+            self.say(f"{self.busy}…")
+
+    def _clear_saving(self) -> None:
+        """Take ``saving…`` off the feedback line unless the job's own message replaced it."""
+        status = self.query_one(ReviewStatus)
+        if self._saving_shown and (status.message.endswith("…") or status.message.startswith("Key ignored")):
+            status.say("")
+        self._saving_shown = False
 
     def _ready(self, action: str) -> bool:
         """Whether a key bound to the variant on screen may act now; says why not if it may not."""
         if self.busy or not self.painted or self.detail is None:
             doing = self.busy or "drawing the variant"
-            self.notify(f"Key ignored: still {doing}…", timeout=2, markup=False)
+            self.say(f"Key ignored: still {doing}…")
             return False
         return True
 
@@ -300,8 +310,6 @@ class ReviewScreen(PromptScreen[int | None]):
 
         if self.error:
             part(self.error, ALERT)
-        elif self.busy and self._saving_shown:
-            part(f"{'saving' if self.busy == 'saving' else self.busy}…", "bold")
         if self.app.read_only:
             part(f"READ-ONLY STORE ({self.app.read_only}): browse, search, export; verdict keys off", "bold")
         elif self.lapsed:
