@@ -50,12 +50,12 @@ def ordering(sort: Sort) -> tuple[str, bool]:
 
 def fts_match(search: str, *, prefix: bool = False) -> str | None:
     """Plain words to an FTS5 query: every word must match as a whole word, and with ``prefix`` the
-    last one (3 letters or more) as the start of a word; quoting every word means operators and
+    last one (4 letters or more) as the start of a word; quoting every word means operators and
     syntax are never parsed."""
     words = ['"' + word.replace('"', '""') + '"' for word in search.split()]
     if not words:
         return None
-    if prefix and len(words[-1]) >= 5:  # 3 letters plus the quotes
+    if prefix and len(words[-1]) >= 6:  # 4 letters plus the quotes
         words[-1] += "*"
     return " ".join(words)
 
@@ -76,8 +76,8 @@ def _matches(core: Core, match: str) -> int:
 
 def search_match(core: Core, search: str) -> tuple[str | None, int]:
     """The FTS query for a search and how many texts it matches: whole words, and only if that
-    finds nothing, the last word as a prefix (``Okaf`` finds Okafor, ``bee`` does not find "been"
-    while some text has the word "bee")."""
+    finds nothing, a last word of 4 letters or more as a prefix (``Okaf`` finds Okafor; ``bee``
+    never finds "been")."""
     whole = fts_match(search)
     if whole is None:
         return None, 0

@@ -20,6 +20,7 @@ import uuid
 from datetime import UTC
 
 from claimdesk.store.connection import Core
+from claimdesk.store.entry import check_editor, check_note, check_uid
 from claimdesk.store.errors import BadVerdict, LeaseHeld, NotFound, NothingToUndo, VerdictChanged
 from claimdesk.store.models import CLAIM_VERDICTS, UNDO, VARIANT_VERDICTS, HistoryEntry, Lease, Seen, Verdict
 
@@ -97,7 +98,8 @@ def record(
     the editor saw; with ``respect_lease``, refuses (LeaseHeld) a variant another editor holds.
     """
     check_name(verdict, claim)
-    uid = uid or str(uuid.uuid4())
+    editor, note = check_editor(editor), check_note(note)
+    uid = check_uid(uid) or str(uuid.uuid4())
 
     def work(conn: sqlite3.Connection) -> Verdict:
         done = _by_uid(conn, uid)
@@ -145,7 +147,8 @@ def _check_seen(conn: sqlite3.Connection, variant_id: int, seen: Seen) -> None:
 
 def undo(core: Core, variant_id: int, editor: str, *, uid: str | None = None) -> Verdict:
     """Retract ``editor``'s latest live verdict on the variant (or any of its claims)."""
-    uid = uid or str(uuid.uuid4())
+    editor = check_editor(editor)
+    uid = check_uid(uid) or str(uuid.uuid4())
 
     def work(conn: sqlite3.Connection) -> Verdict:
         done = _by_uid(conn, uid)

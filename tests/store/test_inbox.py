@@ -70,7 +70,7 @@ def test_search_matches_whole_words_and_the_last_as_a_prefix_when_nothing_else_d
     assert filled.inbox_count(InboxQuery(search="keeper retir")) == 1
     assert filled.inbox_count(InboxQuery(search="story 7b")) == 1
     assert filled.inbox_count(InboxQuery(search="keep retired")) == 0  # only the last word is a prefix
-    assert filled.inbox_count(InboxQuery(search="ke")) == 0  # and only from 3 letters
+    assert filled.inbox_count(InboxQuery(search="kee")) == 0  # and only from 4 letters
     assert filled.inbox_count(InboxQuery(search="harb")) == 24
     assert filled.inbox_count(InboxQuery(search='fishermen "NEAR(')) == 0  # operators are not parsed
     assert filled.inbox_count(InboxQuery(search="   ")) == 25

@@ -34,7 +34,7 @@ class Line:
     score: float = 0.9
 
 
-def build(lines: Sequence[Line], risk: float) -> tuple[str, str, Report]:
+def build(lines: Sequence[Line], risk: float, coverage: float = 0.9) -> tuple[str, str, Report]:
     """Both texts and the report whose spans index into them."""
     original, variant, claims = "", "", []
     for line in lines:
@@ -51,7 +51,7 @@ def build(lines: Sequence[Line], risk: float) -> tuple[str, str, Report]:
             variant += line.variant
         claims.append(Claim(line.status, line.score, o, v, line.reasons))  # type: ignore[arg-type]
     counts = {s: sum(c.status == s for c in claims) for s in STATUSES}
-    return original, variant, Report(Summary(1 - risk, 0.9, 0.3, risk, counts), tuple(claims))
+    return original, variant, Report(Summary(1 - risk, coverage, 0.3, risk, counts), tuple(claims))
 
 
 STORY = (
@@ -73,9 +73,17 @@ STORY = (
 )
 
 
-def add(store: Store, n: int, *, risk: float, title: str | None = None, lines: Sequence[Line] = STORY) -> int:
+def add(
+    store: Store,
+    n: int,
+    *,
+    risk: float,
+    title: str | None = None,
+    lines: Sequence[Line] = STORY,
+    coverage: float = 0.9,
+) -> int:
     """Add variant ``n`` (its own article) and return its id."""
-    original, variant, report = build(lines, risk)
+    original, variant, report = build(lines, risk, coverage)
     article = ArticleIn(text=f"{original} Story {n}.", url=f"https://news.example/{n}", title=f"Story {n}")
     copy = VariantIn(
         text=variant,

@@ -253,6 +253,11 @@ class AlignedView(LinePane, can_focus=False):
     def open_at(self, index: int) -> None:
         """Select claim ``index`` with its block at the top of the pane (where a variant opens)."""
         self._continue(self._layout, upto=index)
+        if 0 <= index < len(self._blocks):
+            # Enough rows below the block to fill the pane, so scrolling it to the top is not clamped.
+            start = self._blocks[index].start
+            while len(self._lines) < start + self.page_height and len(self._blocks) < len(self._claims):
+                self._continue(self._layout, upto=len(self._blocks))
         self.selected = index
         if 0 <= index < len(self._blocks):
             self.scroll_to_row(self._blocks[index].start)

@@ -42,12 +42,17 @@ def columns(width: int) -> Columns:
     return Columns(site, title, holder, verdict)
 
 
+# Invisible in a one-line cell, and terminals disagree on whether they take a cell: left out.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def cell(value: str, width: int) -> str:
     """``value`` as exactly ``width`` terminal cells: padded, or cut with "…" (a wide character
     that would straddle the edge is left out whole)."""
-    value = clean(value, keep_newlines=False).strip()
+    value = clean(value, keep_newlines=False).translate(_ZERO_WIDTH).strip()
     if cell_len(value) > width:
-        return set_cell_size(value, max(0, width - 1)) + "…" if width else ""
+        # A wide character across the edge is left out and its cell padded after the "…".
+        value = set_cell_size(value, max(0, width - 1)).rstrip() + "…" if width else ""
     return set_cell_size(value, width)
 
 

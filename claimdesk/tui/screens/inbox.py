@@ -221,9 +221,11 @@ class InboxScreen(Screen[None]):
         self.inbox.focus()
 
     def action_cancel(self) -> None:
-        """Esc: close the search box and keep the listing as it was (nothing else)."""
+        """Esc: close the search box (the listing stays as it was) or Textual's key panel; nothing else."""
         if self.query_one("#search", Input).display:
             self._close_search()
+        else:
+            self.app.action_hide_keys_panel()
 
     def show_listing(self, query: InboxQuery) -> None:
         """List ``query`` (the cursor stays on the same variant if it is listed)."""

@@ -490,17 +490,18 @@ class ReviewScreen(PromptScreen[int | None]):
         if found is None:
             self.say("No flagged claim after this one.")
         else:
-            self._select(found)
+            self._open_at(found)  # the flag's rows at the top, the claims after it below
 
     def action_previous_flag(self) -> None:
         found = self._flag_after(self.selected, -1)
         if found is None:
             self.say("No flagged claim before this one.")
         else:
-            self._select(found)
+            self._open_at(found)
 
     def action_cancel(self) -> None:
-        """Esc on the review itself: nothing is open to cancel, and it never records or leaves."""
+        """Esc on the review closes Textual's key panel if it is open; it never records or leaves."""
+        self.app.action_hide_keys_panel()
 
     def go_to_variant(self, variant_id: int) -> None:
         """The palette's "go to variant #N"."""
