@@ -14,7 +14,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
-    ConfirmScreen > Vertical { width: 70; height: auto; border: round $warning; padding: 0 1; }
+    ConfirmScreen > Vertical { width: 90%; max-width: 100; height: auto; border: round $warning; padding: 0 1; }
+    ConfirmScreen Label { width: 100%; }
     """
 
     def __init__(self, question: str) -> None:

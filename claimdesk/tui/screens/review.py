@@ -314,8 +314,14 @@ class ReviewScreen(PromptScreen[int | None]):
             part(f"READ-ONLY STORE ({self.app.read_only}): browse, search, export; verdict keys off", "bold")
         elif self.lapsed:
             part("Lease released after a spell without keys: any key takes it back", "bold")
+        elif self.shown is not None and self.shown.holder is not None:
+            # Also on the title line, which a long title pushes off an 80-column screen.
+            part(f"READ-ONLY: {self._read_only_reason()}: verdict keys off", "bold")
         elif self._free_to_take():
             part("The holder's lease ran out: t takes the variant", "bold")
+        note = self.app.notes.get(self.detail.id) if self.detail is not None else None
+        if note:
+            part("note for the next verdict: " + clean(note, keep_newlines=False))
         conflict = self._conflict()
         if conflict:
             part(f"CONFLICT: {conflict}", ALERT)
@@ -670,6 +676,7 @@ class ReviewScreen(PromptScreen[int | None]):
             else:
                 self.app.notes.pop(variant_id, None)
             self._show_info()
+            self._show_banner()
 
         self.app.push_screen(NoteScreen(self.app.notes.get(variant_id, "")), keep)
 
