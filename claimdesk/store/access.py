@@ -56,6 +56,7 @@ def connect_read_only(path: Path, busy_timeout_ms: int, *, check_same_thread: bo
             raise StoreError(
                 f"cannot read store {path}: it is being written and SQLite cannot share it read-only ({exc})"
             ) from None
+    conn.row_factory = sqlite3.Row  # by column name, as every store connection
     conn.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
     conn.execute("PRAGMA query_only=ON")
     return conn

@@ -1,4 +1,4 @@
-"""Inbox queries: keyset pages (never a deep OFFSET), filters, full-text search, totals.
+"""Inbox queries: keyset pages (never a deep OFFSET), filters, full-text search, totals, positions.
 
 A page is fetched with row values, ``(risk, id) < (?, ?)``, so page 20,000 costs what page 1
 costs: an index seek and ``limit`` rows. Every sort has an index on its key and the id:
@@ -8,6 +8,9 @@ costs: an index seek and ``limit`` rows. Every sort has an index on its key and 
   a distortion, and must not bury the real ones (the stored risk itself is left as scored);
 - ``time``: the date the copy was found (the one the inbox shows), else when it was stored;
 - ``site``: by site, A to Z; ``altered``: most altered claims first.
+
+The position queries count over the same indexes; ``key_at`` is the one place an OFFSET is used,
+and only for a jump (scrollbar drag, End) to a page whose start key is not known.
 """
 
 from __future__ import annotations
@@ -127,7 +130,28 @@ def filter_clauses(core: Core, query: InboxQuery, params: dict[str, object]) -> 
     return clauses
 
 
+def _past(sort: Sort, key: PageKey, params: dict[str, object], *, before: bool = False) -> str:
+    """The clause for rows listed after ``key`` (or, with ``before``, ahead of it)."""
+    expr, descending = ordering(sort)
+    params.update(value=key.value, id=key.id)
+    # Down the listing, keys fall when it lists the highest first.
+    lower = descending != before
+    return f"({expr}, v.id) {'<' if lower else '>'} (:value, :id)"
+
+
+def _order_by(sort: Sort, *, backwards: bool = False) -> str:
+    """ORDER BY of the listing, or reversed to walk it backwards."""
+    expr, descending = ordering(sort)
+    direction = "DESC" if descending != backwards else "ASC"
+    return f" ORDER BY {expr} {direction}, v.id {direction}"
+
+
+def _where(clauses: list[str]) -> str:
+    return " WHERE " + " AND ".join(clauses) if clauses else ""
+
+
 def _row(row: sqlite3.Row) -> InboxRow:
+    # _SELECT names its columns after InboxRow's fields; the state is derived from two of them.
     state = "held" if row["holder"] else "decided" if row["verdict"] else "new"
     return InboxRow(
         id=row["id"],
@@ -160,17 +184,11 @@ def page(
     # One row more than asked tells whether another page follows in the direction of travel.
     params: dict[str, object] = {"now": core.now(), "limit": limit + 1}
     clauses = filter_clauses(core, query, params)
-    expr, descending = ordering(query.sort)
     backwards = before is not None
     edge = before if backwards else after
-    # Walking the listing's way round, the next rows have lower keys when it lists the highest first.
-    lower = descending != backwards
     if edge is not None:
-        clauses.append(f"({expr}, v.id) {'<' if lower else '>'} (:value, :id)")
-        params.update(value=edge.value, id=edge.id)
-    direction = "DESC" if lower else "ASC"
-    sql = _SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "")
-    sql += f" ORDER BY {expr} {direction}, v.id {direction} LIMIT :limit"
+        clauses.append(_past(query.sort, edge, params, before=backwards))
+    sql = _SELECT + _where(clauses) + _order_by(query.sort, backwards=backwards) + " LIMIT :limit"
     rows = [_row(r) for r in core.read(sql, params)]
     beyond = len(rows) > limit
     del rows[limit:]
@@ -191,9 +209,54 @@ def count(core: Core, query: InboxQuery) -> int:
     """How many variants the query lists (the inbox's virtual height)."""
     params: dict[str, object] = {"now": core.now()}
     clauses = filter_clauses(core, query, params)
-    sql = "SELECT count(*) FROM variants v" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+    return _count(core, clauses, params)
+
+
+def _count(core: Core, clauses: list[str], params: dict[str, object]) -> int:
+    row = core.read_one("SELECT count(*) AS n FROM variants v" + _where(clauses), params)
+    return int(row["n"]) if row else 0
+
+
+def position(core: Core, query: InboxQuery, key: PageKey) -> int:
+    """How many rows of the listing sort before ``key`` (its index, if the row is listed)."""
+    params: dict[str, object] = {"now": core.now()}
+    clauses = [*filter_clauses(core, query, params), _past(query.sort, key, params, before=True)]
+    return _count(core, clauses, params)
+
+
+def undecided(core: Core, query: InboxQuery) -> int:
+    """How many variants of the listing have no current verdict (held ones included)."""
+    params: dict[str, object] = {"now": core.now()}
+    return _count(core, [*filter_clauses(core, query, params), "v.verdict IS NULL"], params)
+
+
+def listed(core: Core, query: InboxQuery, variant_id: int) -> bool:
+    """Whether the listing still shows the variant (a verdict may have filtered it out)."""
+    params: dict[str, object] = {"now": core.now(), "anchor": variant_id}
+    clauses = [*filter_clauses(core, query, params), "v.id = :anchor"]
+    return core.read_one("SELECT 1 FROM variants v" + _where(clauses), params) is not None
+
+
+def key_at(core: Core, query: InboxQuery, index: int) -> PageKey | None:
+    """The key of the row at ``index`` of the listing, or None past the end."""
+    params: dict[str, object] = {"now": core.now(), "offset": max(0, index)}
+    where = _where(filter_clauses(core, query, params))
+    expr, _descending = ordering(query.sort)
+    sql = f"SELECT {expr} AS value, v.id FROM variants v{where}{_order_by(query.sort)} LIMIT 1 OFFSET :offset"
     row = core.read_one(sql, params)
-    return int(row[0]) if row else 0
+    return PageKey(row["value"], row["id"]) if row else None
+
+
+def newer_than(core: Core, query: InboxQuery, variant_id: int) -> int:
+    """How many listed variants arrived after ``variant_id`` (ids grow with intake)."""
+    params: dict[str, object] = {"now": core.now(), "newest": variant_id}
+    return _count(core, [*filter_clauses(core, query, params), "v.id > :newest"], params)
+
+
+def newest_id(core: Core) -> int:
+    """The highest variant id so far (0 for an empty store)."""
+    row = core.read_one("SELECT max(id) AS newest FROM variants")
+    return int(row["newest"] or 0) if row else 0
 
 
 def rows(core: Core, ids: Sequence[int]) -> list[InboxRow]:
@@ -210,13 +273,14 @@ def rows(core: Core, ids: Sequence[int]) -> list[InboxRow]:
 def counts(core: Core) -> InboxCounts:
     """Totals by state for the whole store."""
     now = core.now()
-    total = core.read_one("SELECT count(*) FROM variants")
-    decided = core.read_one("SELECT count(*) FROM variants WHERE verdict IS NOT NULL")
+    total = core.read_one("SELECT count(*) AS n FROM variants")
+    decided = core.read_one("SELECT count(*) AS n FROM variants WHERE verdict IS NOT NULL")
     held = core.read_one(
-        "SELECT count(*), count(v.verdict) FROM leases l JOIN variants v ON v.id = l.variant_id WHERE l.expires_at > ?",
+        "SELECT count(*) AS n, count(v.verdict) AS decided FROM leases l JOIN variants v ON v.id = l.variant_id"
+        " WHERE l.expires_at > ?",
         (now,),
     )
     assert total and decided and held
-    held_all, held_decided = held[0], held[1]
-    decided_free = decided[0] - held_decided
-    return InboxCounts(total=total[0], new=total[0] - decided_free - held_all, decided=decided_free, held=held_all)
+    held_all, held_decided = held["n"], held["decided"]
+    decided_free = decided["n"] - held_decided
+    return InboxCounts(total=total["n"], new=total["n"] - decided_free - held_all, decided=decided_free, held=held_all)

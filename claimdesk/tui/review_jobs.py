@@ -25,7 +25,7 @@ from claimdesk.store import (
     StoreError,
     VariantDetail,
     Verdict,
-    app_queries,
+    verdicts,
 )
 
 
@@ -157,7 +157,7 @@ def undo(store: Store, target: int | None, editor: str) -> Undone | None:
     None when there is nothing to undo; NothingToUndo when ``target`` has nothing left.
     """
     if target is None:
-        latest = app_queries.latest_verdict(store, editor)
+        latest = verdicts.latest(store, editor)
         if latest is None:
             return None
         target = latest.variant_id

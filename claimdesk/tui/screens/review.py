@@ -43,7 +43,7 @@ from claimdesk.store import (
     StoreError,
     VariantDetail,
     VerdictChanged,
-    app_queries,
+    inbox,
     verdicts,
 )
 from claimdesk.tui import review_jobs
@@ -355,7 +355,7 @@ class ReviewScreen(PromptScreen[int | None]):
     def count_progress(self) -> None:
         """Worker: how many variants of the listing are undecided, of how many listed."""
         with Store(self.app.db_path) as store:
-            undecided = app_queries.undecided(store, self.query_listing)
+            undecided = inbox.undecided(store, self.query_listing)
             listed = store.inbox_count(self.query_listing)
         self.post_message(ProgressCounted(undecided, listed))
 
