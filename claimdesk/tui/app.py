@@ -165,10 +165,6 @@ class ClaimdeskApp(App[None]):
 
         self.run_worker(await_job(), group="store-write", exit_on_error=False)
 
-    def writer_submit_quiet(self, job: Callable[[Store], Any], done: Callable[[Any], None]) -> None:
-        """Like :meth:`run_on_writer` for housekeeping (lease renewals): a failure is not reported."""
-        self.run_on_writer(job, done)
-
     def undo_last(self, done: Callable[[int | None], None], *, run: Runner | None = None) -> None:
         """Retract this editor's latest verdict (this session's, else the store's), off the event loop.
 

@@ -65,8 +65,6 @@ if TYPE_CHECKING:
     from claimdesk.tui.app import ClaimdeskApp
 
 SAVING_AFTER = 0.15  # seconds a write may take before the feedback line says ``saving…``
-# Keys that write, or move to another variant: only for the variant on screen, one at a time.
-_BOUND_ACTIONS = {"verdict", "flag", "skip", "note", "undo", "next_variant", "previous_variant", "take_lease"}
 # Keys that record on this variant: off while someone else holds it or the store is read-only.
 _VERDICT_ACTIONS = {"verdict", "flag", "skip", "note"}
 
@@ -141,13 +139,10 @@ class ReviewScreen(PromptScreen[int | None]):
 
     def on_mount(self) -> None:
         self._probe = ChangeProbe(self.app.db_path)
-        self._run("opening", "Opening the variant", partial(self._open_job, self.variant_id, None), self._opened_first)
+        self._run("opening", "Opening the variant", partial(self._open_job, self.variant_id, None), self._paint)
         self.set_interval(self.app.renew_seconds, self._renew)
         self.set_timer(self.app.poll_seconds, self._poll)
         self.count_progress()
-
-    def _opened_first(self, shown: Shown) -> None:
-        self._paint(shown)
 
     def on_unmount(self) -> None:
         self._gone = True
@@ -444,7 +439,8 @@ class ReviewScreen(PromptScreen[int | None]):
             if lease is None and not self._gone:  # it lapsed and another editor took it
                 self._refresh_shown()
 
-        self.app.writer_submit_quiet(partial(review_jobs.take_lease, variant_id=variant_id, editor=editor), renewed)
+        # A renewal that fails is not reported: the next one tries again, and the lease lasts 120 s.
+        self.app.run_on_writer(partial(review_jobs.take_lease, variant_id=variant_id, editor=editor), renewed)
 
     def _free_to_take(self) -> bool:
         """A read-only view whose holder's lease ran out: ``t`` takes the variant."""
