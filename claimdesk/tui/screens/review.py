@@ -516,27 +516,55 @@ class ReviewScreen(PromptScreen[int | None]):
 
         self._go(pick, f"There is no variant #{variant_id}.", leave_if_none=False)
 
-    def _go(self, pick: Callable[[Store, int], Any], none_left: str, *, leave_if_none: bool) -> None:
-        """Open the variant ``pick`` finds after the one shown (on the writer thread)."""
+    def _go(
+        self,
+        pick: Callable[[Store, int], Any],
+        none_left: str,
+        *,
+        leave_if_none: bool,
+        before: Callable[[Store], Any] | None = None,
+        after: Callable[[Any], None] | None = None,
+        doing: str = "opening",
+        what: str = "Opening the next variant",
+    ) -> None:
+        """Open the variant ``pick`` finds after the one shown (on the writer thread).
+
+        ``before`` (a verdict) runs first in the same job, so the next variant opens without a
+        second trip through the event loop; if it fails, nothing else runs. ``after`` gets its
+        result on the UI thread even when opening the next variant then fails.
+        """
         assert self.detail is not None
         current = self.detail.id
 
-        def job(store: Store) -> Shown | None:
-            row = pick(store, current)
-            if row is None:
-                return None
-            return self._open_job(row.id, current, store)
+        def job(store: Store) -> tuple[Any, Shown | BaseException | None]:
+            first = before(store) if before is not None else None
+            if self._gone:  # the editor left while the verdict waited: take no lease for them
+                return first, None
+            try:
+                row = pick(store, current)
+                return first, None if row is None else self._open_job(row.id, current, store)
+            except (StoreError, sqlite3.Error) as exc:
+                return first, exc
 
-        def done(shown: Shown | None) -> None:
-            if shown is not None:
+        def done(result: tuple[Any, Shown | BaseException | None]) -> None:
+            first, shown = result
+            if after is not None:
+                after(first)
+            if self._gone:
+                if isinstance(shown, Shown):
+                    self._paint(shown)  # releases the lease it took
+                return
+            if isinstance(shown, BaseException):
+                self._failed("Opening the next variant", shown)
+            elif shown is not None:
                 self._paint(shown)
-            elif not self._gone:
+            else:
                 self.notify(none_left, markup=False)
                 if leave_if_none:
                     self.ran_out = True
                     self.dismiss(current)
 
-        self._run("opening", "Opening the next variant", job, done)
+        self._run(doing, what, job, done)
 
     def action_next_variant(self) -> None:
         if self._ready("next_variant"):
@@ -550,14 +578,15 @@ class ReviewScreen(PromptScreen[int | None]):
         query, editor = self.query_listing, self.app.editor
         return lambda store, current: review_jobs.step(store, query, current, editor, forward=forward)
 
-    def _advance(self) -> None:
+    def _advance(self, **write: Any) -> None:
+        """Show the next open variant; ``write`` (``before``, ``after``, ...) records a verdict first."""
         query = self.query_listing
 
         def pick(store: Store, current: int) -> InboxRow | None:
             row, self.wrapped = review_jobs.next_open_wrapping(store, query, current)
             return row
 
-        self._go(pick, "Nothing left to review in this listing.", leave_if_none=True)
+        self._go(pick, "Nothing left to review in this listing.", leave_if_none=True, **write)
 
     # Verdicts -----------------------------------------------------------------------------
 
@@ -599,16 +628,15 @@ class ReviewScreen(PromptScreen[int | None]):
             uid=str(uuid.uuid4()),
         )
 
-        def done(_event: object) -> None:
+        def recorded(_event: object) -> None:
             self.app.history.append(variant_id)
             if note is not None and self.app.notes.get(variant_id) == note:
                 del self.app.notes[variant_id]  # it went with this verdict
             if not self._gone:
                 self.say(f"✓ {self.app.verdict_label(verdict)}: {self._describe_variant(shown.detail)} recorded")
                 self._decided_one(current is None)
-                self._advance()
 
-        self._run("saving", "Recording the verdict", job, done)
+        self._advance(before=job, after=recorded, doing="saving", what="Recording the verdict")
 
     def action_skip(self) -> None:
         """Leave the variant undecided and show the next open one (saying so when that wraps)."""
