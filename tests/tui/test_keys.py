@@ -9,7 +9,7 @@ from claimdesk.tui.components.aligned_view import AlignedView
 from claimdesk.tui.screens.help import HelpScreen
 from claimdesk.tui.screens.inbox import InboxScreen
 from claimdesk.tui.screens.review import ReviewScreen
-from tests.tui.conftest import add, inbox, ready, until, verdict_rows
+from tests.tui.conftest import add, inbox, ready, settled, until, verdict_rows
 
 
 async def test_inbox_moves_with_j_k_and_arrows(db, make_app):
@@ -41,6 +41,7 @@ async def test_enter_opens_review_with_lease_and_q_goes_back(db, make_app):
         await ready(pilot)
         variant = inbox(app).current.id
         await pilot.press("enter")
+        await settled(pilot)  # a key before the variant is painted is dropped
         assert isinstance(app.screen, ReviewScreen) and app.screen.variant_id == variant
         with Store(db) as store:
             assert store.lease(variant).editor == "ana"
@@ -58,8 +59,10 @@ async def test_verdict_key_records_then_advances(db, make_app, key, verdict):
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("enter")
+        await settled(pilot)  # a key before the variant is painted is dropped
         first = app.screen.variant_id
         await pilot.press(key)
+        await settled(pilot)
         assert verdict_rows(db) == [(first, None, verdict, "ana", None)]
         assert app.screen.variant_id != first
         with Store(db) as store:
@@ -72,6 +75,7 @@ async def test_space_skips_without_a_verdict(db, make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("enter")
+        await settled(pilot)  # a key before the variant is painted is dropped
         first = app.screen.variant_id
         await pilot.press("space")
         assert verdict_rows(db) == []
@@ -83,6 +87,7 @@ async def test_review_opens_on_the_first_flag_and_flag_keys_record_then_move_on(
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("enter")
+        await settled(pilot)  # a key before the variant is painted is dropped
         review = app.screen
         variant = review.variant_id
         assert review.selected == 1  # claim 2, the altered number: claim 1 is only reworded
@@ -106,6 +111,7 @@ async def test_note_rides_with_the_next_verdict(db, make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("enter")
+        await settled(pilot)  # a key before the variant is painted is dropped
         variant = app.screen.variant_id
         await pilot.press("semicolon")
         await pilot.press(*"jobs figure", "enter")
@@ -118,6 +124,7 @@ async def test_undo_after_advancing_goes_back(db, make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("enter")
+        await settled(pilot)  # a key before the variant is painted is dropped
         first = app.screen.variant_id
         await pilot.press("a", "x")
         second = verdict_rows(db)[1][0]
@@ -139,6 +146,7 @@ async def test_brackets_walk_the_listing(db, make_app):
             ids.append(inbox(app).current.id)
             await pilot.press("j")
         await pilot.press("g", "enter")
+        await settled(pilot)  # a key before the variant is painted is dropped
         await pilot.press("right_square_bracket")
         assert app.screen.variant_id == ids[1]
         await pilot.press("right_square_bracket")
@@ -194,6 +202,7 @@ async def test_quitting_from_review_releases_the_lease(db, make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         await pilot.press("enter")
+        await settled(pilot)  # a key before the variant is painted is dropped
         held = app.screen.variant_id
         with Store(db) as store:
             assert store.lease(held).editor == "ana"
