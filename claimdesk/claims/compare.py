@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from claimdesk.claims import word_compare
 from claimdesk.claims.facts import MONTHS, Facts, Name, Number
 from claimdesk.claims.model import Reason
 
@@ -225,4 +226,4 @@ def _as_quote(o: Side, v: Side, reason: Reason) -> Reason:
 def reasons(o: Side, v: Side) -> tuple[Reason, ...]:
     """Every changed fact between two aligned texts; empty when only the wording changed."""
     found = _number_reasons(o, v) + _name_reasons(o, v) + _negation_reasons(o, v)
-    return tuple(_as_quote(o, v, r) for r in found)
+    return tuple(_as_quote(o, v, r) for r in word_compare.revise(o, v, tuple(found)))

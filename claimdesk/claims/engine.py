@@ -60,8 +60,6 @@ def _compare(pair: _Pair, o_span: Span, v_span: Span) -> Claim:
     o_text, v_text = pair.original[o_span.start : o_span.end], pair.variant[v_span.start : v_span.end]
     if _SPACE.sub(" ", o_text) == _SPACE.sub(" ", v_text):
         return Claim("kept", 1.0, o_span, v_span)
-    if facts.signature(o_text) == facts.signature(v_text):
-        return Claim("reworded", round(0.8 + 0.2 * word_overlap(o_text, v_text), 3), o_span, v_span)
     found = reasons(
         Side(o_text, facts.extract(o_text), pair.o_common, pair.o_names),
         Side(v_text, facts.extract(v_text), pair.v_common),

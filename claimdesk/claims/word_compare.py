@@ -1,0 +1,363 @@
+"""Word-level comparison of an aligned claim: the changes a digit-and-name check cannot see.
+
+Which way a figure moved (antonym), how many (quantity), how sure (modality), when (time), who
+said it (attribution), who did what to whom (role). Each is a change of meaning a spinner's
+synonym swap never makes, so each is found as a *value* that differs between the two sides:
+the closed classes of ``closed_class`` give the values of quantity, modality, time and
+direction words; speakers and roles are read off the words around a verb of saying and around
+a verb both sides share.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from claimdesk.claims.closed_class import (
+    DIRECTION_OPPOSITES,
+    MONTH_NAMES,
+    QUANTITY_NEAR,
+    SEASONS,
+    WEEKDAYS,
+    Cue,
+    cues,
+    speaker_verbs,
+)
+from claimdesk.claims.facts import UNITS
+from claimdesk.claims.model import Reason
+from claimdesk.claims.word_align import Token, lemma, tokens
+from claimdesk.claims.words import STOPWORDS
+
+if TYPE_CHECKING:
+    from claimdesk.claims.compare import Side
+
+# Values of one class that stand in the same slot: only a value replaced by another of its slot
+# is a change ("last week" -> "next week"), never one class of word trading for another.
+_QUANTITY_SLOT = {
+    **dict.fromkeys(("all", "nearly-all", "most", "many", "some", "few", "half"), "share"),
+    **dict.fromkeys(("more", "less"), "comparison"),
+    **dict.fromkeys(("far", "slightly"), "degree"),
+    **dict.fromkeys(("over", "under", "nearly", "about"), "bound"),
+    **dict.fromkeys(("x2", "x3", "x4", "x0.5"), "multiple"),
+}
+_TIME_SLOT = {
+    **dict.fromkeys(("yesterday", "today", "tomorrow", "last", "this", "next"), "deixis"),
+    **dict.fromkeys(("early", "late"), "phase"),
+    **dict.fromkeys(("before", "after"), "order"),
+    **dict.fromkeys(WEEKDAYS, "weekday"),
+    **dict.fromkeys(MONTH_NAMES, "month"),
+    **dict.fromkeys(SEASONS, "season"),
+}
+# Modal values a rewrite may trade without changing how sure the claim is.
+# Reported speech shifts tenses ("will" -> "would", "can" -> "could"), so those pairs are one value.
+_MODAL_NEAR = frozenset(
+    {
+        frozenset({"will", "certain"}),
+        frozenset({"will", "would"}),
+        frozenset({"may", "can"}),
+        frozenset({"likely", "should"}),
+    }
+)
+_PRONOUNS = frozenset("he she they it we i you him her them us this that who which one".split())
+_MONTH_STEMS = frozenset(m[:3] for m in MONTH_NAMES)
+_NEXT_WORD = re.compile(r"\W+(\w+)")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_CLAUSE_MARK = re.compile(r"[,;:()\"“”‘—–]|['’](?!s\b)")
+_BE_FORMS = frozenset("is are was were be been being".split())
+_HAVE_FORMS = frozenset("has have had having".split())
+_AUXILIARIES = _BE_FORMS | _HAVE_FORMS | frozenset("to will would may might can could must should did does do".split())
+# Past forms without "-ed" that name an action between two parties.
+_IRREGULAR = frozenset("beat won lost took led hit met sent sold bought told gave made paid left caught struck".split())
+
+
+def _left(a: tuple[Cue, ...], b: tuple[Cue, ...]) -> list[Cue]:
+    """Cues of ``a`` whose value ``b`` does not have (a multiset difference, in reading order)."""
+    budget = Counter(c.value for c in b)
+    out = []
+    for c in a:
+        if budget[c.value]:
+            budget[c.value] -= 1
+        else:
+            out.append(c)
+    return out
+
+
+def _surface(text: str, cue: Cue | None) -> str:
+    return text[cue.start : cue.end] if cue else ""
+
+
+def _slot_pairs(
+    o_left: list[Cue], v_left: list[Cue], slot_of: dict[str, str], near: frozenset[frozenset[str]] = frozenset()
+) -> list[tuple[Cue, Cue]]:
+    """Pairs of left-over cues in one slot whose values differ in meaning, in reading order."""
+    pairs = []
+    taken: set[int] = set()
+    for a in o_left:
+        slot = slot_of.get(a.value, a.value.split(":")[0])
+        for i, b in enumerate(v_left):
+            if i in taken or slot_of.get(b.value, b.value.split(":")[0]) != slot:
+                continue
+            if frozenset({a.value, b.value}) in near:
+                continue
+            pairs.append((a, b))
+            taken.add(i)
+            break
+    return pairs
+
+
+def _same_next(o: Side, v: Side, a: Cue, b: Cue) -> bool:
+    """Do the words right after two cues match ("before chairing" / "after chairing")?"""
+    after_a = _NEXT_WORD.match(o.text, a.end)
+    after_b = _NEXT_WORD.match(v.text, b.end)
+    return bool(after_a and after_b) and lemma(after_a.group(1)) == lemma(after_b.group(1))
+
+
+def _class_reasons(o: Side, v: Side) -> list[Reason]:
+    """Quantity, modality, time and direction: a closed-class value replaced by another."""
+    out: list[Reason] = []
+    for kind in ("quantity", "modality", "time", "direction"):
+        oc, vc = cues(o.text, kind), cues(v.text, kind)
+        o_left, v_left = _left(oc, vc), _left(vc, oc)
+        if not (o_left or v_left):
+            continue
+        if kind == "quantity":
+            pairs = _slot_pairs(o_left, v_left, _QUANTITY_SLOT, QUANTITY_NEAR)
+        elif kind == "time":
+            # Clauses swap places in a rewrite ("after X, Y" -> "X before Y"): an order word only
+            # changed if it still governs the same words.
+            pairs = [
+                (a, b)
+                for a, b in _slot_pairs(o_left, v_left, _TIME_SLOT)
+                if _TIME_SLOT.get(a.value) != "order" or _same_next(o, v, a, b)
+            ]
+        elif kind == "direction":
+            pairs = [
+                (a, b)
+                for a, b in _slot_pairs(o_left, v_left, dict.fromkeys(("up", "down", "win", "lose"), "way"))
+                if frozenset({a.value, b.value}) in DIRECTION_OPPOSITES
+            ][:1]
+        else:
+            pairs = _modal_pairs(o_left, v_left)
+        label = "antonym" if kind == "direction" else kind
+        out += [Reason(label, _surface(o.text, a), _surface(v.text, b)) for a, b in pairs]
+    return out
+
+
+def _modal_pairs(o_left: list[Cue], v_left: list[Cue]) -> list[tuple[Cue, Cue]]:
+    """One modal value in place of another (a hedge that merely went is often a merge's doing)."""
+    if o_left and v_left:
+        a, b = o_left[0], v_left[0]
+        return [] if frozenset({a.value, b.value}) in _MODAL_NEAR else [(a, b)]
+    return []
+
+
+def _speakers(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+    """Token ranges of the speakers of the verbs of saying in ``text``."""
+    low = text.lower()
+    out = []
+    for s, e in speaker_verbs(low):
+        i = next((k for k, t in enumerate(toks) if t.start >= s), None)
+        if i is None:
+            continue
+        j = next((k for k, t in enumerate(toks) if t.start >= e), len(toks))
+        if low[s:e] == "according to" or _speaker_follows(low, toks, i):
+            span = _noun_phrase(low, toks, j, forward=True)
+        else:
+            span = _noun_phrase(low, toks, i - 1, forward=False)
+        if span:
+            out.append(span)
+    return out
+
+
+def _speaker_follows(low: str, toks: list[Token], i: int) -> bool:
+    """ "..., said the minister": the verb opens its clause, so its speaker comes after it."""
+    if i == 0:
+        return True
+    gap = low[toks[i - 1].end : toks[i].start]
+    return any(ch in gap for ch in ",.;:\"“”'’")
+
+
+def _noun_phrase(low: str, toks: list[Token], k: int, forward: bool) -> tuple[int, int] | None:
+    """Up to four words from token ``k`` on, stopping at punctuation or a word of grammar."""
+    step = 1 if forward else -1
+    while 0 <= k < len(toks) and toks[k].lemma in ("has", "have", "had", "also", "was", "is", "ha"):
+        k += step  # auxiliaries between a speaker and the verb
+    picked: list[int] = []
+    while 0 <= k < len(toks) and len(picked) < 4:
+        word = toks[k].text.lower()
+        if picked:
+            nxt, prev = (toks[picked[-1]], toks[k]) if forward else (toks[k], toks[picked[-1]])
+            if any(ch in low[prev.end : nxt.start] for ch in ',.;:"“”()'):
+                break
+        if (word in STOPWORDS and word not in _PRONOUNS) or any(ch.isdigit() for ch in word) or word in UNITS:
+            break
+        picked.append(k)
+        if word in _PRONOUNS:
+            break
+        k += step
+    if not picked:
+        return None
+    return min(picked), max(picked) + 1
+
+
+def _words(toks: list[Token], span: tuple[int, int]) -> set[str]:
+    return {t.lemma for t in toks[span[0] : span[1]]}
+
+
+def _acronyms(toks: list[Token]) -> set[str]:
+    """Initials of each run of capitalised words ("Football Association" -> "fa"): an acronym
+    on the other side names the same speaker."""
+    out, run = set(), ""
+    for t in [*toks, None]:
+        if t is not None and t.text[0].isupper():
+            run += t.text[0].lower()
+            continue
+        if len(run) > 1:
+            out.add(run)
+        run = ""
+    return out
+
+
+def _attribution_reasons(o: Side, v: Side, o_toks: list[Token], v_toks: list[Token]) -> list[Reason]:
+    """A verb of saying whose speaker on one side shares nothing with any speaker on the other."""
+    o_sp, v_sp = _speakers(o.text, o_toks), _speakers(v.text, v_toks)
+    if not (o_sp and v_sp):
+        return []
+    o_all, v_all = {t.lemma for t in o_toks}, {t.lemma for t in v_toks}
+
+    def vague(words: set[str]) -> bool:
+        return bool(words & _PRONOUNS)
+
+    o_lost = [s for s in o_sp if not vague(_words(o_toks, s)) and not _words(o_toks, s) & v_all]
+    v_new = [s for s in v_sp if not vague(_words(v_toks, s)) and not _words(v_toks, s) & o_all]
+    o_acronyms, v_acronyms = _acronyms(o_toks), _acronyms(v_toks)
+    o_lost = [s for s in o_lost if not {t.text.lower() for t in o_toks[s[0] : s[1]]} & v_acronyms]
+    v_new = [s for s in v_new if not {t.text.lower() for t in v_toks[s[0] : s[1]]} & o_acronyms]
+    if not (o_lost and v_new) or len(o_sp) != len(o_lost) or len(v_sp) != len(v_new):
+        return []  # a speaker both sides name is still there: the other one is someone quoted
+    a, b = o_lost[0], v_new[0]
+    return [
+        Reason(
+            "attribution",
+            o.text[o_toks[a[0]].start : o_toks[a[1] - 1].end],
+            v.text[v_toks[b[0]].start : v_toks[b[1] - 1].end],
+        )
+    ]
+
+
+def _role_reasons(o: Side, v: Side, o_toks: list[Token], v_toks: list[Token]) -> list[Reason]:
+    """Two names that swapped places around a verb both sides share, in the same voice.
+
+    Only names in one run of words count: a comma or a quotation mark between them is an
+    apposition or a title ("Neil Herron, a campaigner from Sunderland"), not an action.
+    """
+    o_at, v_at = _once(o_toks), _once(v_toks)
+    names = [w for w in o_at if w in v_at and _is_name(o_toks[o_at[w]]) and _is_name(v_toks[v_at[w]])]
+    for x in range(len(names)):
+        for y in range(x + 1, len(names)):
+            a, b = sorted((names[x], names[y]), key=o_at.__getitem__)
+            oa, ob, va, vb = o_at[a], o_at[b], v_at[a], v_at[b]
+            if not vb < va or ob - oa > 12 or va - vb > 12:
+                continue
+            if _broken(o.text, o_toks[oa].end, o_toks[ob].start) or _broken(v.text, v_toks[vb].end, v_toks[va].start):
+                continue
+            verb = _shared_verb(o_toks, v_toks, o_at, v_at, (oa, ob), (vb, va))
+            if verb is None:
+                continue
+            if _passive(o_toks, o_at[verb], ob) == _passive(v_toks, v_at[verb], va):
+                o_span = o.text[o_toks[oa].start : o_toks[ob].end]
+                v_span = v.text[v_toks[vb].start : v_toks[va].end]
+                return [Reason("role", o_span, v_span)]
+    return []
+
+
+def _broken(text: str, start: int, end: int) -> bool:
+    return bool(_CLAUSE_MARK.search(text, start, end))
+
+
+def _once(toks: list[Token]) -> dict[str, int]:
+    """Position of each lemma that occurs exactly once."""
+    counts = Counter(t.lemma for t in toks)
+    return {t.lemma: i for i, t in enumerate(toks) if counts[t.lemma] == 1}
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.text[0].isupper() and tok.text.lower() not in STOPWORDS
+
+
+def _shared_verb(
+    o_toks: list[Token],
+    v_toks: list[Token],
+    o_at: dict[str, int],
+    v_at: dict[str, int],
+    o_range: tuple[int, int],
+    v_range: tuple[int, int],
+) -> str | None:
+    """A content word between the two names on both sides: the action they swapped roles in."""
+    for i in range(o_range[0] + 1, o_range[1]):
+        word = o_toks[i]
+        if not _verb_like(o_toks, i):
+            continue
+        shared = word.lemma in v_at and word.text.lower() not in STOPWORDS and not _is_name(word)
+        if shared and v_range[0] < v_at[word.lemma] < v_range[1]:
+            return word.lemma
+    return None
+
+
+def _verb_like(toks: list[Token], i: int) -> bool:
+    """An inflected word, or one after an auxiliary or "to": most likely the clause's verb."""
+    word = toks[i].text.lower()
+    if word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith("ss")) or word in _IRREGULAR:
+        return True
+    return i > 0 and toks[i - 1].text.lower() in _AUXILIARIES
+
+
+def _passive(toks: list[Token], verb: int, end: int) -> bool:
+    """A form of "be" before a participle, "by" after the verb, or a bare participle followed by
+    a preposition ("Monologues banned in Uganda")."""
+    word = toks[verb].text.lower()
+    if word.endswith("ing"):
+        return False
+    before = {t.text.lower() for t in toks[max(0, verb - 2) : verb]}
+    after = [t.text.lower() for t in toks[verb + 1 : end]]
+    if before & _BE_FORMS or "by" in after:
+        return True
+    bare = not before & _HAVE_FORMS and word.endswith(("ed", "en"))
+    return bare and bool(after) and after[0] in ("in", "at", "from", "for", "after", "over")
+
+
+def _relabel(found: tuple[Reason, ...]) -> list[Reason]:
+    """Facts the old checks found that are times: weekdays, months and years are `time`."""
+    out = []
+    for r in found:
+        if r.kind in ("date", "entity", "number") and _is_time(r.original) and _is_time(r.variant):
+            out.append(Reason("time", r.original, r.variant))
+        else:
+            out.append(r)
+    return out
+
+
+def _is_time(value: str) -> bool:
+    low = value.lower().strip(" .")
+    return bool(_YEAR.fullmatch(low)) or low in WEEKDAYS or low[:3] in _MONTH_STEMS
+
+
+def revise(o: Side, v: Side, found: tuple[Reason, ...]) -> list[Reason]:
+    """The fact reasons already found, plus every word-level change, each reported once."""
+    out = _relabel(found)
+    o_toks, v_toks = tokens(o.text), tokens(v.text)
+    speaker = _attribution_reasons(o, v, o_toks, v_toks)
+    if speaker:
+        # A name swapped as the speaker of a quote is an attribution, not some other entity.
+        out = [r for r in out if not (r.kind == "entity" and r.original in speaker[0].original)]
+    seen = {(r.original.lower(), r.variant.lower()) for r in out}
+    seen_values = {x.lower() for r in out for x in (r.original, r.variant) if x}
+    for r in _class_reasons(o, v) + speaker + _role_reasons(o, v, o_toks, v_toks):
+        if (r.original.lower(), r.variant.lower()) in seen:
+            continue
+        if r.kind == "time" and (r.original.lower() in seen_values or r.variant.lower() in seen_values):
+            continue
+        out.append(r)
+        seen.add((r.original.lower(), r.variant.lower()))
+    return out
