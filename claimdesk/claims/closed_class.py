@@ -54,6 +54,7 @@ MODALITY: dict[str, tuple[str, ...]] = {
         "probably",
         "probable",
         "presumably",
+        "hopefully",
         r"{be}{adv} set for",
     ),
     "unlikely": ("unlikely", "improbable"),

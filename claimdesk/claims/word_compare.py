@@ -25,8 +25,9 @@ from claimdesk.claims.closed_class import (
     speaker_verbs,
 )
 from claimdesk.claims.facts import UNITS
+from claimdesk.claims.lexicon import lexicon
 from claimdesk.claims.model import Reason
-from claimdesk.claims.word_align import Token, lemma, tokens
+from claimdesk.claims.word_align import Edit, Token, edits, lemma, tokens
 from claimdesk.claims.words import STOPWORDS
 
 if TYPE_CHECKING:
@@ -64,6 +65,10 @@ _MONTH_STEMS = frozenset(m[:3] for m in MONTH_NAMES)
 _NEXT_WORD = re.compile(r"\W+(\w+)")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _CLAUSE_MARK = re.compile(r"[,;:()\"“”‘—–]|['’](?!s\b)")
+# Inside a quotation "our" and "their" are the speaker's words, not grammar to skip.
+_PERSONS = frozenset(
+    "i me my mine we us our ours you your yours he him his she her hers they them their theirs".split()
+)
 _BE_FORMS = frozenset("is are was were be been being".split())
 _HAVE_FORMS = frozenset("has have had having".split())
 _AUXILIARIES = _BE_FORMS | _HAVE_FORMS | frozenset("to will would may might can could must should did does do".split())
@@ -327,6 +332,86 @@ def _passive(toks: list[Token], verb: int, end: int) -> bool:
     return bare and bool(after) and after[0] in ("in", "at", "from", "for", "after", "over")
 
 
+def _content(tok: Token) -> bool:
+    word = tok.text.lower()
+    return (word not in STOPWORDS or word in _PERSONS) and not any(ch.isdigit() for ch in word)
+
+
+def _same_sense(a: str, b: str) -> bool:
+    """The same word inflected, or a synonym in any sense: what a spinner swaps in."""
+    return lemma(a) == lemma(b) or a.lower() == b.lower() or lexicon().synonyms(a, b)
+
+
+def _negated_form(a: str, b: str) -> bool:
+    x, y = sorted((a.lower(), b.lower()), key=len)
+    return any(y == prefix + x for prefix in ("un", "in", "im", "il", "ir", "dis", "non", "non-"))
+
+
+def _antonym_reasons(pairs: list[tuple[Token, Token]]) -> list[Reason]:
+    """A word replaced by its antonym, or by the antonym of one of its synonyms."""
+    lex = lexicon()
+    for a, b in pairs:
+        if _negated_form(a.text, b.text) or not (_content(a) and _content(b)):
+            continue  # "unable" for "not able": the negation check weighs that
+        if lex.antonyms(a.text, b.text) and not _same_sense(a.text, b.text):
+            return [Reason("antonym", a.text, b.text)]
+    return []
+
+
+def _substitutions(edit_list: list[Edit]) -> list[tuple[Token, Token]]:
+    """Word pairs of each substitution: one for one in order, else every pairing."""
+    out = []
+    for e in edit_list:
+        if not (e.a and e.b):
+            continue
+        if len(e.a) == len(e.b):
+            out += list(zip(e.a, e.b, strict=True))
+        else:
+            out += [(x, y) for x in e.a for y in e.b]
+    return out
+
+
+def _inside(tok: Token, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(s <= tok.start < e for s, e in spans)
+
+
+def _spun(o: Side, v: Side, o_quotes: tuple[tuple[int, int], ...], v_quotes: tuple[tuple[int, int], ...]) -> bool:
+    """Were the quotations run through a spinner? A misquote changes one word of words copied
+    as they were; a spinner changes several, grammar words too ("the" -> "a"), and then the
+    lexicon (WordNet, stricter than a spinner's thesaurus) cannot tell its swaps from a misquote.
+    Counted on the variant's quotes, which may quote only part of the article's."""
+    o_words = {lemma(t.text) for t in tokens(o.text) if _inside(t, o_quotes)}
+    changed = sum(lemma(t.text) not in o_words for t in tokens(v.text) if _inside(t, v_quotes))
+    return changed > 1
+
+
+def _judged(word: str) -> bool:
+    """A word that judges (an adjective: "vital", "painful") or says whose ("our", "their"):
+    what a misquote changes, where a spinner's odd swaps are mostly nouns and verbs."""
+    return word.lower() in _PERSONS or "a" in lexicon().pos_of(word)
+
+
+def _quote_reasons(o: Side, v: Side, edit_list: list[Edit]) -> list[Reason]:
+    """Inside quotation marks on both sides, a judging word replaced by one that is not its synonym.
+
+    Spinners spin quotes too, so a synonym in any sense is still the speaker's word, and a quote
+    spun all through is left to the closed classes and antonyms.
+    """
+    o_quotes, v_quotes = o.facts.quotes, v.facts.quotes
+    if not (o_quotes and v_quotes) or _spun(o, v, o_quotes, v_quotes):
+        return []
+    for e in edit_list:
+        a = [t for t in e.a if _inside(t, o_quotes) and _content(t) and _judged(t.text)]
+        b = [t for t in e.b if _inside(t, v_quotes) and _content(t) and _judged(t.text)]
+        lost = [x for x in a if not any(_same_sense(x.text, y.text) for y in b)]
+        new = [y for y in b if not any(_same_sense(x.text, y.text) for x in a)]
+        if lost and new:
+            qo = next(q for q in o_quotes if q[0] <= lost[0].start < q[1])
+            qv = next(q for q in v_quotes if q[0] <= new[0].start < q[1])
+            return [Reason("quote", o.text[qo[0] : qo[1]], v.text[qv[0] : qv[1]])]
+    return []
+
+
 def _relabel(found: tuple[Reason, ...]) -> list[Reason]:
     """Facts the old checks found that are times: weekdays, months and years are `time`."""
     out = []
@@ -353,7 +438,9 @@ def revise(o: Side, v: Side, found: tuple[Reason, ...]) -> list[Reason]:
         out = [r for r in out if not (r.kind == "entity" and r.original in speaker[0].original)]
     seen = {(r.original.lower(), r.variant.lower()) for r in out}
     seen_values = {x.lower() for r in out for x in (r.original, r.variant) if x}
-    for r in _class_reasons(o, v) + speaker + _role_reasons(o, v, o_toks, v_toks):
+    edit_list = edits(o_toks, v_toks)
+    lexical = _antonym_reasons(_substitutions(edit_list)) + _quote_reasons(o, v, edit_list)
+    for r in _class_reasons(o, v) + lexical + speaker + _role_reasons(o, v, o_toks, v_toks):
         if (r.original.lower(), r.variant.lower()) in seen:
             continue
         if r.kind == "time" and (r.original.lower() in seen_values or r.variant.lower() in seen_values):
