@@ -192,7 +192,7 @@ def _noun_phrase(low: str, toks: list[Token], k: int, forward: bool) -> tuple[in
     while 0 <= k < len(toks) and len(picked) < 4:
         word = toks[k].text.lower()
         if picked:
-            nxt, prev = (toks[picked[-1]], toks[k]) if forward else (toks[k], toks[picked[-1]])
+            prev, nxt = (toks[picked[-1]], toks[k]) if forward else (toks[k], toks[picked[-1]])
             if any(ch in low[prev.end : nxt.start] for ch in ',.;:"“”()'):
                 break
         if (word in STOPWORDS and word not in _PRONOUNS) or any(ch.isdigit() for ch in word) or word in UNITS:
@@ -215,7 +215,7 @@ def _acronyms(toks: list[Token]) -> set[str]:
     on the other side names the same speaker."""
     out, run = set(), ""
     for t in [*toks, None]:
-        if t is not None and t.text[0].isupper():
+        if t is not None and t.text[0].isupper() and t.text.lower() not in STOPWORDS:
             run += t.text[0].lower()
             continue
         if len(run) > 1:
@@ -224,11 +224,42 @@ def _acronyms(toks: list[Token]) -> set[str]:
     return out
 
 
-def _attribution_reasons(o: Side, v: Side, o_toks: list[Token], v_toks: list[Token]) -> list[Reason]:
+def _phrase(text: str, toks: list[Token], span: tuple[int, int]) -> str:
+    return text[toks[span[0]].start : toks[span[1] - 1].end]
+
+
+def _named_speaker(
+    o: Side,
+    v: Side,
+    o_toks: list[Token],
+    v_toks: list[Token],
+    o_sp: list[tuple[int, int]],
+    v_sp: list[tuple[int, int]],
+    found: list[Reason],
+) -> list[Reason]:
+    """A name the fact check saw swapped, standing as the speaker on both sides."""
+    o_phrases = [_phrase(o.text, o_toks, s) for s in o_sp]
+    v_phrases = [_phrase(v.text, v_toks, s) for s in v_sp]
+    for r in found:
+        if r.kind != "entity":
+            continue
+        a = next((p for p in o_phrases if r.original in p), None)
+        b = next((p for p in v_phrases if r.variant in p), None)
+        if a and b:
+            return [Reason("attribution", a, b)]
+    return []
+
+
+def _attribution_reasons(
+    o: Side, v: Side, o_toks: list[Token], v_toks: list[Token], found: list[Reason]
+) -> list[Reason]:
     """A verb of saying whose speaker on one side shares nothing with any speaker on the other."""
     o_sp, v_sp = _speakers(o.text, o_toks), _speakers(v.text, v_toks)
     if not (o_sp and v_sp):
         return []
+    named = _named_speaker(o, v, o_toks, v_toks, o_sp, v_sp, found)
+    if named:
+        return named
     o_all, v_all = {t.lemma for t in o_toks}, {t.lemma for t in v_toks}
 
     def vague(words: set[str]) -> bool:
@@ -432,15 +463,17 @@ def revise(o: Side, v: Side, found: tuple[Reason, ...]) -> list[Reason]:
     """The fact reasons already found, plus every word-level change, each reported once."""
     out = _relabel(found)
     o_toks, v_toks = tokens(o.text), tokens(v.text)
-    speaker = _attribution_reasons(o, v, o_toks, v_toks)
-    if speaker:
-        # A name swapped as the speaker of a quote is an attribution, not some other entity.
-        out = [r for r in out if not (r.kind == "entity" and r.original in speaker[0].original)]
+    speaker = _attribution_reasons(o, v, o_toks, v_toks, out)
+    role = _role_reasons(o, v, o_toks, v_toks)
+    for r in speaker + role:
+        # A name swapped as the speaker is an attribution, names swapped around a verb a role:
+        # not some other entity.
+        out = [x for x in out if not (x.kind == "entity" and x.original in r.original and x.variant in r.variant)]
     seen = {(r.original.lower(), r.variant.lower()) for r in out}
     seen_values = {x.lower() for r in out for x in (r.original, r.variant) if x}
     edit_list = edits(o_toks, v_toks)
     lexical = _antonym_reasons(_substitutions(edit_list)) + _quote_reasons(o, v, edit_list)
-    for r in _class_reasons(o, v) + lexical + speaker + _role_reasons(o, v, o_toks, v_toks):
+    for r in _class_reasons(o, v) + lexical + speaker + role:
         if (r.original.lower(), r.variant.lower()) in seen:
             continue
         if r.kind == "time" and (r.original.lower() in seen_values or r.variant.lower() in seen_values):

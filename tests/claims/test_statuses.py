@@ -119,14 +119,14 @@ def test_replaced_name_is_altered_entity() -> None:
 
 
 @pytest.mark.parametrize("close", ['"', "”"], ids=["straight", "curly"])
-def test_speaker_replaced_after_a_quotation_is_altered_entity(close: str) -> None:
+def test_speaker_replaced_after_a_quotation_is_altered_attribution(close: str) -> None:
     opening = "“" if close == "”" else '"'
     claim = one_pair(
         f"{opening}We will rebuild the pier by spring,{close} Quill said on Tuesday.",
         f"{opening}We will rebuild the pier by spring,{close} Vance said on Tuesday.",
     )
     assert claim.status == "altered"
-    assert reason_values(claim) == [("entity", "Quill", "Vance")]
+    assert reason_values(claim) == [("attribution", "Quill", "Vance")]
 
 
 def test_known_name_replaced_as_the_speaker_is_altered_attribution() -> None:
