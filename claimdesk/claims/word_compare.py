@@ -163,8 +163,8 @@ def _speakers(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     out = []
     for s, e in speaker_verbs(low):
         i = next((k for k, t in enumerate(toks) if t.start >= s), None)
-        if i is None:
-            continue
+        if i is None or low[s:e].endswith("ing"):
+            continue  # "..., saying the plan was sound": whose saying is a clause away
         j = next((k for k, t in enumerate(toks) if t.start >= e), len(toks))
         if low[s:e] == "according to" or _speaker_follows(low, toks, i):
             span = _noun_phrase(low, toks, j, forward=True)
@@ -176,25 +176,32 @@ def _speakers(text: str, toks: list[Token]) -> list[tuple[int, int]]:
 
 
 def _speaker_follows(low: str, toks: list[Token], i: int) -> bool:
-    """ "..., said the minister": the verb opens its clause, so its speaker comes after it."""
+    """ '"...," said the minister': the verb follows a quotation (or opens the text), so its
+    speaker comes after it. "Told" never: the one after it is who was told."""
+    if toks[i].text.lower().startswith("t"):
+        return False
     if i == 0:
         return True
-    gap = low[toks[i - 1].end : toks[i].start]
-    return any(ch in gap for ch in ",.;:\"“”'’")
+    return any(ch in low[toks[i - 1].end : toks[i].start] for ch in "\"“”'’")
 
 
 def _noun_phrase(low: str, toks: list[Token], k: int, forward: bool) -> tuple[int, int] | None:
-    """Up to four words from token ``k`` on, stopping at punctuation or a word of grammar."""
+    """Up to five words from token ``k`` on, stopping at punctuation or a word of grammar; an
+    "of" or "and" inside a name goes on ("World Travel and Tourism Council")."""
     step = 1 if forward else -1
-    while 0 <= k < len(toks) and toks[k].lemma in ("has", "have", "had", "also", "was", "is", "ha"):
-        k += step  # auxiliaries between a speaker and the verb
+    skip = ("has", "have", "had", "also", "was", "is", "ha") + (("the", "a", "an") if forward else ())
+    while 0 <= k < len(toks) and toks[k].text.lower() in skip:
+        k += step  # auxiliaries between a speaker and the verb, an article before the speaker
     picked: list[int] = []
-    while 0 <= k < len(toks) and len(picked) < 4:
+    while 0 <= k < len(toks) and len(picked) < 5:
         word = toks[k].text.lower()
         if picked:
             prev, nxt = (toks[picked[-1]], toks[k]) if forward else (toks[k], toks[picked[-1]])
             if any(ch in low[prev.end : nxt.start] for ch in ',.;:"“”()'):
                 break
+        if forward and picked and word in ("of", "and", "for") and _capital_at(toks, k + 1):
+            k += step
+            continue
         if (word in STOPWORDS and word not in _PRONOUNS) or any(ch.isdigit() for ch in word) or word in UNITS:
             break
         picked.append(k)
@@ -204,6 +211,10 @@ def _noun_phrase(low: str, toks: list[Token], k: int, forward: bool) -> tuple[in
     if not picked:
         return None
     return min(picked), max(picked) + 1
+
+
+def _capital_at(toks: list[Token], k: int) -> bool:
+    return k < len(toks) and toks[k].text[0].isupper()
 
 
 def _words(toks: list[Token], span: tuple[int, int]) -> set[str]:
@@ -245,9 +256,22 @@ def _named_speaker(
             continue
         a = next((p for p in o_phrases if r.original in p), None)
         b = next((p for p in v_phrases if r.variant in p), None)
-        if a and b:
+        if a and b and a.split()[-1].lower() != b.split()[-1].lower():
             return [Reason("attribution", a, b)]
     return []
+
+
+def _gone(
+    toks: list[Token], span: tuple[int, int], other: list[Token], other_lemmas: set[str], acronyms: set[str]
+) -> bool:
+    """Is the speaker's head word (its last: "officials" of "Federal Reserve officials") absent
+    from the other side, as itself, as an acronym or as a synonym of a word there?"""
+    head = toks[span[1] - 1]
+    if head.lemma in other_lemmas or {t.text.lower() for t in toks[span[0] : span[1]]} & acronyms:
+        return False
+    if _is_name(head):
+        return not _words(toks, span) & other_lemmas
+    return not any(_content(t) and lexicon().synonyms(head.text, t.text) for t in other)
 
 
 def _attribution_reasons(
@@ -261,17 +285,15 @@ def _attribution_reasons(
     if named:
         return named
     o_all, v_all = {t.lemma for t in o_toks}, {t.lemma for t in v_toks}
-
-    def vague(words: set[str]) -> bool:
-        return bool(words & _PRONOUNS)
-
-    o_lost = [s for s in o_sp if not vague(_words(o_toks, s)) and not _words(o_toks, s) & v_all]
-    v_new = [s for s in v_sp if not vague(_words(v_toks, s)) and not _words(v_toks, s) & o_all]
+    o_sp = [sp for sp in o_sp if not _words(o_toks, sp) & _PRONOUNS]  # "he said": we cannot know who
+    v_sp = [sp for sp in v_sp if not _words(v_toks, sp) & _PRONOUNS]
     o_acronyms, v_acronyms = _acronyms(o_toks), _acronyms(v_toks)
-    o_lost = [s for s in o_lost if not {t.text.lower() for t in o_toks[s[0] : s[1]]} & v_acronyms]
-    v_new = [s for s in v_new if not {t.text.lower() for t in v_toks[s[0] : s[1]]} & o_acronyms]
+    o_lost = [sp for sp in o_sp if _gone(o_toks, sp, v_toks, v_all, v_acronyms)]
+    v_new = [sp for sp in v_sp if _gone(v_toks, sp, o_toks, o_all, o_acronyms)]
     if not (o_lost and v_new) or len(o_sp) != len(o_lost) or len(v_sp) != len(v_new):
         return []  # a speaker both sides name is still there: the other one is someone quoted
+    if _is_name(o_toks[o_lost[0][1] - 1]) != _is_name(v_toks[v_new[0][1] - 1]):
+        return []  # "Mr Brown" and "the chancellor" may be one person: the article's cast knows
     a, b = o_lost[0], v_new[0]
     return [
         Reason(
