@@ -57,6 +57,7 @@ _MODAL_NEAR = frozenset(
         frozenset({"will", "certain"}),
         frozenset({"will", "would"}),
         frozenset({"may", "can"}),
+        frozenset({"can", "would"}),
         frozenset({"likely", "should"}),
     }
 )
@@ -239,6 +240,13 @@ def _phrase(text: str, toks: list[Token], span: tuple[int, int]) -> str:
     return text[toks[span[0]].start : toks[span[1] - 1].end]
 
 
+def _differ(a: str, b: str) -> bool:
+    """Two speakers' phrases that are two names: neither holds the other, last names differ."""
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    heads = a.split()[-1], b.split()[-1]
+    return not (wa <= wb or wb <= wa) and all(h[0].isupper() for h in heads) and heads[0] != heads[1]
+
+
 def _named_speaker(
     o: Side,
     v: Side,
@@ -256,7 +264,7 @@ def _named_speaker(
             continue
         a = next((p for p in o_phrases if r.original in p), None)
         b = next((p for p in v_phrases if r.variant in p), None)
-        if a and b and a.split()[-1].lower() != b.split()[-1].lower():
+        if a and b and _differ(a, b):
             return [Reason("attribution", a, b)]
     return []
 
@@ -292,6 +300,9 @@ def _attribution_reasons(
     v_new = [sp for sp in v_sp if _gone(v_toks, sp, o_toks, o_all, o_acronyms)]
     if not (o_lost and v_new) or len(o_sp) != len(o_lost) or len(v_sp) != len(v_new):
         return []  # a speaker both sides name is still there: the other one is someone quoted
+    a_words, b_words = _words(o_toks, o_lost[0]), _words(v_toks, v_new[0])
+    if a_words <= b_words or b_words <= a_words:
+        return []  # "the chairman" and "the chairman Peter Nielson"
     if _is_name(o_toks[o_lost[0][1] - 1]) != _is_name(v_toks[v_new[0][1] - 1]):
         return []  # "Mr Brown" and "the chancellor" may be one person: the article's cast knows
     a, b = o_lost[0], v_new[0]
@@ -406,6 +417,8 @@ def _antonym_reasons(pairs: list[tuple[Token, Token]]) -> list[Reason]:
     for a, b in pairs:
         if _negated_form(a.text, b.text) or not (_content(a) and _content(b)):
             continue  # "unable" for "not able": the negation check weighs that
+        if "r" in (lex.pos_of(a.text), lex.pos_of(b.text)):
+            continue  # adverbs of place and manner ("ahead", "back") move with the sentence
         if lex.antonyms(a.text, b.text) and not _same_sense(a.text, b.text):
             return [Reason("antonym", a.text, b.text)]
     return []
