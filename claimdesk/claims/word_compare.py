@@ -70,6 +70,7 @@ _CLAUSE_MARK = re.compile(r"[,;:()\"“”‘—–]|['’](?!s\b)")
 _PERSONS = frozenset(
     "i me my mine we us our ours you your yours he him his she her hers they them their theirs".split()
 )
+_COLLECTIVES = frozenset("police staff people public government press".split())
 _BE_FORMS = frozenset("is are was were be been being".split())
 _HAVE_FORMS = frozenset("has have had having".split())
 _AUXILIARIES = _BE_FORMS | _HAVE_FORMS | frozenset("to will would may might can could must should did does do".split())
@@ -240,6 +241,13 @@ def _phrase(text: str, toks: list[Token], span: tuple[int, int]) -> str:
     return text[toks[span[0]].start : toks[span[1] - 1].end]
 
 
+def _plural(word: str) -> bool:
+    """A plural or collective noun: sources of a report as a body ("analysts", "police"),
+    which a rewrite has no reason to trade for another body."""
+    low = word.lower()
+    return low in _COLLECTIVES or (low.endswith("s") and not low.endswith("ss") and lemma(low) != low)
+
+
 def _differ(a: str, b: str) -> bool:
     """Two speakers' phrases that are two names: neither holds the other, last names differ."""
     wa, wb = set(a.lower().split()), set(b.lower().split())
@@ -269,6 +277,11 @@ def _named_speaker(
     return []
 
 
+def _kin(a: str, b: str) -> bool:
+    """Synonyms, or words of one stem ("operator", "operative")."""
+    return a[:5].lower() == b[:5].lower() or lexicon().synonyms(a, b)
+
+
 def _gone(
     toks: list[Token], span: tuple[int, int], other: list[Token], other_lemmas: set[str], acronyms: set[str]
 ) -> bool:
@@ -279,7 +292,7 @@ def _gone(
         return False
     if _is_name(head):
         return not _words(toks, span) & other_lemmas
-    return not any(_content(t) and lexicon().synonyms(head.text, t.text) for t in other)
+    return not any(_content(t) and _kin(head.text, t.text) for t in other)
 
 
 def _attribution_reasons(
@@ -303,8 +316,11 @@ def _attribution_reasons(
     a_words, b_words = _words(o_toks, o_lost[0]), _words(v_toks, v_new[0])
     if a_words <= b_words or b_words <= a_words:
         return []  # "the chairman" and "the chairman Peter Nielson"
-    if _is_name(o_toks[o_lost[0][1] - 1]) != _is_name(v_toks[v_new[0][1] - 1]):
+    a_head, b_head = o_toks[o_lost[0][1] - 1], v_toks[v_new[0][1] - 1]
+    if _is_name(a_head) != _is_name(b_head):
         return []  # "Mr Brown" and "the chancellor" may be one person: the article's cast knows
+    if not _is_name(a_head) and not (_plural(a_head.text) or _plural(b_head.text)):
+        return []  # "the group" -> "the organisation": a spinner's swap as often as a new source
     a, b = o_lost[0], v_new[0]
     return [
         Reason(
