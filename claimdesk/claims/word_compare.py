@@ -148,7 +148,21 @@ def _class_reasons(o: Side, v: Side) -> list[Reason]:
             pairs = _modal_pairs(o_left, v_left)
         label = "antonym" if kind == "direction" else kind
         out += [Reason(label, _surface(o.text, a), _surface(v.text, b)) for a, b in pairs]
+        if not pairs:
+            out += _quoted_class_change(o, v, o_left, v_left)
     return out
+
+
+def _quoted_class_change(o: Side, v: Side, o_left: list[Cue], v_left: list[Cue]) -> list[Reason]:
+    """Inside quotation marks the speaker's exact words count: a closed-class word traded for
+    another of its class in any slot ("more of them" -> "nearly all of them") is a misquote."""
+    a = next((c for c in o_left if any(s <= c.start < e for s, e in o.facts.quotes)), None)
+    b = next((c for c in v_left if any(s <= c.start < e for s, e in v.facts.quotes)), None)
+    if a is None or b is None:
+        return []
+    qo = next(q for q in o.facts.quotes if q[0] <= a.start < q[1])
+    qv = next(q for q in v.facts.quotes if q[0] <= b.start < q[1])
+    return [Reason("quote", o.text[qo[0] : qo[1]], v.text[qv[0] : qv[1]])]
 
 
 def _modal_pairs(o_left: list[Cue], v_left: list[Cue]) -> list[tuple[Cue, Cue]]:
