@@ -192,7 +192,7 @@ def _speakers(text: str, toks: list[Token]) -> list[tuple[int, int]]:
 
 
 def _speaker_follows(low: str, toks: list[Token], i: int) -> bool:
-    """ '"...," said the minister': the verb follows a quotation (or opens the text), so its
+    """'"...," said the minister': the verb follows a quotation (or opens the text), so its
     speaker comes after it. "Told" never: the one after it is who was told."""
     if toks[i].text.lower().startswith("t"):
         return False
