@@ -12,12 +12,20 @@ class StoreError(Exception):
     """Base class: a request the store refused; the message is one line fit for an editor."""
 
 
+class StoreUnavailable(StoreError):
+    """The file cannot be opened or made a store (not SQLite, no permission, no such folder, disk full)."""
+
+
 class NotFound(StoreError):
     """No such variant, claim or verdict."""
 
 
 class BadVerdict(StoreError):
     """A verdict name that does not apply (unknown, or a claim verdict on a variant)."""
+
+
+class BadEntry(StoreError):
+    """An editor name, note or uid that cannot be stored (unprintable, too long, or not a uid)."""
 
 
 class NothingToUndo(StoreError):

@@ -45,10 +45,10 @@ _EVENT = [
     ("note", "v.note", True),
 ]
 _COLUMNS: dict[Kind, list[tuple[str, str, bool]]] = {
-    "current": [("variant_id", "var.id", False), *_VARIANT, *_EVENT, *_SCORES, ("verdict_uid", "v.uid", False)],
+    "current": [("variant_id", "var.id", False), *_VARIANT, *_EVENT, *_SCORES, ("verdict_uid", "v.uid", True)],
     "history": [
         ("event_id", "v.id", False),
-        ("uid", "v.uid", False),
+        ("uid", "v.uid", True),
         ("variant_id", "v.variant_id", False),
         ("claim", "v.claim", False),
         *_EVENT,

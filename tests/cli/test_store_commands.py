@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from claimdesk.claims import ENGINE_VERSION
+from claimdesk.cli import main
+from claimdesk.cli.errors import Exit
 from claimdesk.store import Store
-from claimdesk.tui.cli import main
 from tests.store.conftest import fill
 
 
@@ -42,7 +43,6 @@ def test_verdict_command_records_and_undoes(desk: Path, capsys: pytest.CaptureFi
     [
         (("verdict", "99", "faithful"), "no variant 99"),
         (("verdict", "1", "great"), "unknown verdict 'great'"),
-        (("verdict", "x", "faithful"), "not a variant id"),
         (("verdict", "1", "confirmed", "--claim", "40"), "has no claim 40"),
         (("verdict", "3", "undo"), "no verdict to undo"),
     ],
@@ -93,6 +93,6 @@ def test_a_file_that_is_not_a_store_is_one_line_error(
 ) -> None:
     bogus = tmp_path / "notes.db"
     bogus.write_bytes(b"not sqlite at all " * 300)
-    assert _cli(bogus, *command) == 1
+    assert _cli(bogus, *command) == Exit.STORE
     err = capsys.readouterr().err
     assert err == f"claimdesk: cannot open store {bogus}: file is not a database\n"
