@@ -1,6 +1,6 @@
-"""The answer key is a test: every line of `sample_data/README.md`'s table against the engine.
+"""The answer key is a test: every line of `claimdesk/sample_data/README.md`'s table against the engine.
 
-The table lists, for each pair of `sample_data/pairs.jsonl`, the claim statuses an editor should
+The table lists, for each pair of `claimdesk/sample_data/pairs.jsonl`, the claim statuses an editor should
 see and the kind of every altered fact. This reads the table as written (so a change to the key or
 to the engine that breaks their agreement fails here) and scores each pair with the engine.
 """
@@ -11,13 +11,13 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
+from importlib import resources
 
 import pytest
 
 from claimdesk.claims import Report, score_pair
 
-SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
+SAMPLE_DIR = resources.files("claimdesk") / "sample_data"  # as the demo reads it, package data
 ROW = re.compile(r"^\| (\d+) \| \w+ \| [a-z0-9.-]+ \| .*? \| (.*?) \|$", re.M)
 # A remark in parentheses that is not a count: "(split)", "(order changed; nothing dropped or added)".
 REMARK = re.compile(r"\s*\((?!\d+\)|×\d+\))[^)]*\)")
