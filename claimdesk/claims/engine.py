@@ -49,10 +49,20 @@ def _claims(link: Link, pair: _Pair) -> list[Claim]:
     if not link.original:
         return [Claim("added", 0.0, None, _span(v_spans, link.variant))]
     o_span, v_span = _span(o_spans, link.original), _span(v_spans, link.variant)
-    o_span, dropped = refine.split(original, o_span, variant[v_span.start : v_span.end])
-    v_span, added = refine.split(variant, v_span, original[o_span.start : o_span.end])
+    o_cut, dropped = refine.split(original, o_span, variant[v_span.start : v_span.end])
+    v_cut, added = refine.split(variant, v_span, original[o_cut.start : o_cut.end])
+    if not _same_end_cut(o_span, o_cut, v_span, v_cut):
+        o_span, v_span = o_cut, v_cut
+    else:  # both sides lose their head (or tail): those parts are each other's heavy spin
+        dropped, added = [], []
     extra = [Claim("dropped", 0.0, s, None) for s in dropped] + [Claim("added", 0.0, None, s) for s in added]
     return [_compare(pair, o_span, v_span), *extra]
+
+
+def _same_end_cut(o_span: Span, o_cut: Span, v_span: Span, v_cut: Span) -> bool:
+    heads = o_cut.start > o_span.start and v_cut.start > v_span.start
+    tails = o_cut.end < o_span.end and v_cut.end < v_span.end
+    return heads or tails
 
 
 def _compare(pair: _Pair, o_span: Span, v_span: Span) -> Claim:

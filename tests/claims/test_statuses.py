@@ -296,3 +296,16 @@ def test_terminal_escapes_in_a_copy_are_not_facts() -> None:
     )
     assert claim.status == "reworded"
     assert claim.reasons == ()
+
+
+def test_a_name_pair_spun_on_both_sides_is_not_cut_into_dropped_and_added() -> None:
+    original = (
+        "A senior harbour official, speaking to the gazette's shipping reporter Ines Varga, said the "
+        "figures were still poor."
+    )
+    variant = (
+        "A elder wharf functionary, vocalising to a gazette's delivery journalist Ines Varga, pronounced "
+        "a figures were still poor."
+    )
+    claim = one_pair(original, variant)
+    assert claim.status == "reworded"
