@@ -139,7 +139,7 @@ def best_of(repeat: int, original: str, variant: str) -> tuple[float, float]:
 def bench_batch(pairs: Path) -> None:
     """One whole process, start-up included, as a script or the store's rescore would run it."""
     script = Path(sys.executable).with_name("claimdesk")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "claimdesk.tui.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "claimdesk"]
     n = sum(1 for line in pairs.open(encoding="utf-8") if line.strip())
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()

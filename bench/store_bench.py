@@ -325,7 +325,7 @@ def bench_export(db: Path, rounds: int = 3) -> list[str]:
         rows = conn.execute("SELECT count(*) FROM verdicts").fetchone()[0]
         first, last = conn.execute("SELECT min(id), max(id) FROM verdicts").fetchone()
         conn.close()
-        ours = [sys.executable, "-m", "claimdesk.tui.cli", "--db", str(db), "export", "--history"]
+        ours = [sys.executable, "-m", "claimdesk", "--db", str(db), "export", "--history"]
         contenders = {
             "default jobs": [*ours, "--out", str(out_dir / "ours.csv")],
             "--jobs 1": [*ours, "--jobs", "1", "--out", str(out_dir / "ours.csv")],

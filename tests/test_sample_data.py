@@ -1,17 +1,17 @@
 """The bundled sample data: every line is a well-formed ingest pair, and the README key matches the file.
 
-The engine's verdicts are not tested here; `sample_data/README.md` is the answer key for those tests.
+The engine's verdicts are not tested here; `claimdesk/sample_data/README.md` is the answer key for those tests.
 """
 
 import json
 import re
 import unicodedata
 from datetime import UTC, datetime
-from pathlib import Path
+from importlib import resources
 
 import pytest
 
-SAMPLE_DIR = Path(__file__).resolve().parent.parent / "sample_data"
+SAMPLE_DIR = resources.files("claimdesk") / "sample_data"  # as the demo reads it, package data
 PAIRS = SAMPLE_DIR / "pairs.jsonl"
 README = SAMPLE_DIR / "README.md"
 

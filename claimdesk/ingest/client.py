@@ -5,7 +5,8 @@ rules: http/https only (on every redirect hop, followed here, at most 5), connec
 timeouts plus an overall deadline per page (a server dripping a byte at a time is cut off), a
 body cap counted after decompression, an allowed content type, the address policy checked on
 the address actually connected to (:mod:`claimdesk.ingest.http_transport`), an identifying
-User-Agent, no proxy from the environment unless asked, and a limit of parallel requests per host.
+User-Agent, no proxy from the environment unless asked (then through the same checks), and a
+limit of parallel requests per host.
 Failures are :class:`FetchError` naming the URL and the reason; transient ones are retried with
 backoff first.
 """
@@ -27,6 +28,7 @@ from claimdesk import __version__
 from claimdesk.ingest.http_body import ACCEPT_ENCODING, read_capped
 from claimdesk.ingest.http_errors import AddressRefused, FetchError
 from claimdesk.ingest.http_policy import AddressPolicy, scheme_problem
+from claimdesk.ingest.http_proxy import env_proxies
 from claimdesk.ingest.http_retry import Backoff
 from claimdesk.ingest.http_transport import GuardedTransport, resolve_checked
 
@@ -115,11 +117,19 @@ class CarefulClient:
         self.settings = settings or ClientSettings()
         s = self.settings
         limits = httpx.Limits(max_connections=s.max_connections, max_keepalive_connections=s.max_connections // 2)
+
+        def guarded(proxy: str | None = None) -> GuardedTransport:
+            return GuardedTransport(s.policy, limits=limits, verify=s.verify, proxy=proxy and httpx.Proxy(proxy))
+
+        # httpx ignores the environment's proxies when given a transport, so they are mounted here,
+        # each over a guarded transport; None sends a NO_PROXY host through the direct one.
+        proxies = env_proxies() if s.use_env_proxy else {}
         self._http = httpx.AsyncClient(
-            transport=GuardedTransport(s.policy, limits=limits, verify=s.verify),
+            transport=guarded(),
+            mounts={pattern: proxy and guarded(proxy) for pattern, proxy in proxies.items()},
             timeout=httpx.Timeout(s.read_timeout, connect=s.connect_timeout, pool=s.deadline),
             follow_redirects=False,
-            trust_env=s.use_env_proxy,
+            trust_env=False,  # proxies are mounted above; and no .netrc passwords for web pages
             headers={"User-Agent": s.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
         )
         self._hosts: collections.defaultdict[str, asyncio.Semaphore] = collections.defaultdict(

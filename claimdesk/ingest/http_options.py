@@ -17,10 +17,28 @@ def add_client_arguments(parser: argparse.ArgumentParser) -> None:
         help="also fetch from loopback, private, link-local and other non-public addresses",
     )
     parser.add_argument(
-        "--use-env-proxy", action="store_true", help="use the proxy set in HTTP(S)_PROXY / ALL_PROXY (off by default)"
+        "--use-env-proxy",
+        action=_UseEnvProxy,
+        help="use the proxy set in HTTP(S)_PROXY / ALL_PROXY, except for NO_PROXY hosts (off by default)",
     )
     parser.add_argument("--deadline", type=float, default=60.0, metavar="SECONDS", help="per page (default 60)")
     parser.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024, help="body cap after decompression")
+
+
+class _UseEnvProxy(argparse.Action):
+    """A flag that also reads the proxy variables, so a SOCKS or malformed proxy is a usage error."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=False, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, *_args: object) -> None:
+        from claimdesk.ingest.http_proxy import ProxyUnsupported, env_proxies
+
+        try:
+            env_proxies()
+        except ProxyUnsupported as exc:
+            parser.error(str(exc))
+        setattr(namespace, self.dest, True)
 
 
 def settings_from(args: argparse.Namespace) -> ClientSettings:

@@ -96,16 +96,36 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
     """httpx's own transport (request/response mapping, pooling, TLS) over a :class:`GuardedBackend`.
 
     httpx does not expose httpcore's ``network_backend`` argument, so the pool is rebuilt with it;
-    the pool's other settings mirror httpx's defaults for a transport without a proxy.
+    the pool's other settings mirror httpx's defaults. Given a ``proxy``, the pool is httpcore's
+    proxy pool: the backend then checks the proxy's address (the client checks the target's).
     """
 
-    def __init__(self, policy: AddressPolicy, *, limits: httpx.Limits, verify: ssl.SSLContext | bool = True) -> None:
+    def __init__(
+        self,
+        policy: AddressPolicy,
+        *,
+        limits: httpx.Limits,
+        verify: ssl.SSLContext | bool = True,
+        proxy: httpx.Proxy | None = None,
+    ) -> None:
         ssl_context = httpx.create_ssl_context(verify=verify, trust_env=False)
         super().__init__(limits=limits, verify=ssl_context, trust_env=False)
-        self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=ssl_context,
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=GuardedBackend(policy),
+        pool = {
+            "ssl_context": ssl_context,
+            "max_connections": limits.max_connections,
+            "max_keepalive_connections": limits.max_keepalive_connections,
+            "keepalive_expiry": limits.keepalive_expiry,
+            "network_backend": GuardedBackend(policy),
+        }
+        if proxy is None:
+            self._pool = httpcore.AsyncConnectionPool(**pool)
+            return
+        self._pool = httpcore.AsyncHTTPProxy(
+            proxy_url=httpcore.URL(
+                scheme=proxy.url.raw_scheme, host=proxy.url.raw_host, port=proxy.url.port, target=proxy.url.raw_path
+            ),
+            proxy_auth=proxy.raw_auth,
+            proxy_headers=proxy.headers.raw,
+            proxy_ssl_context=proxy.ssl_context,
+            **pool,
         )

@@ -15,7 +15,7 @@ committed since it last looked, from whichever thread polls.
 """
 
 from claimdesk.store.changes import ChangeProbe
-from claimdesk.store.errors import BadVerdict, LeaseHeld, NotFound, NothingToUndo, StoreError
+from claimdesk.store.errors import BadVerdict, LeaseHeld, NotFound, NothingToUndo, StoreError, StoreUnavailable
 from claimdesk.store.models import (
     CLAIM_VERDICTS,
     VARIANT_VERDICTS,
@@ -58,6 +58,7 @@ __all__ = [
     "Scores",
     "Store",
     "StoreError",
+    "StoreUnavailable",
     "StoredClaim",
     "VariantDetail",
     "VariantIn",

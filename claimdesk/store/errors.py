@@ -12,6 +12,10 @@ class StoreError(Exception):
     """Base class: a request the store refused; the message is one line fit for an editor."""
 
 
+class StoreUnavailable(StoreError):
+    """The file cannot be opened or made a store (not SQLite, no permission, no such folder, disk full)."""
+
+
 class NotFound(StoreError):
     """No such variant, claim or verdict."""
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from claimdesk.store import detail, feeds, inbox, leases, verdicts
 from claimdesk.store.connection import Clock, Core, utc_now
-from claimdesk.store.errors import StoreError
+from claimdesk.store.errors import StoreUnavailable
 from claimdesk.store.migrate import migrate
 from claimdesk.store.models import (
     AddResult,
@@ -47,18 +47,18 @@ class Store(Core):
     def open(cls, path: str | Path, *, clock: Clock = utc_now) -> Store:
         """Open (creating and migrating if needed) the store at ``path``.
 
-        Raises StoreError, with the reason in one line, if the file cannot be a store.
+        Raises StoreUnavailable, with the reason in one line, if the file cannot be a store.
         """
         try:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             store = cls(path, clock)
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(f"cannot open store {path}: {getattr(exc, 'strerror', None) or exc}") from None
+            raise StoreUnavailable(f"cannot open store {path}: {getattr(exc, 'strerror', None) or exc}") from None
         try:
             migrate(store)
         except sqlite3.DatabaseError as exc:
             store.close()
-            raise StoreError(f"cannot open store {path}: {exc}") from None
+            raise StoreUnavailable(f"cannot open store {path}: {exc}") from None
         return store
 
     def __enter__(self) -> Store:

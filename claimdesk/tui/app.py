@@ -18,9 +18,9 @@ from pathlib import Path
 from textual.app import App
 from textual.worker import Worker, WorkerState
 
+from claimdesk.safe_text import clean
 from claimdesk.store import NothingToUndo, Store, StoreError, Verdict, app_queries, checkpoints
 from claimdesk.tui.keymap import Config
-from claimdesk.tui.safe import clean
 
 CHECKPOINT_SECONDS = 2.0  # how often a worker checkpoints the WAL the UI connection only appends to
 

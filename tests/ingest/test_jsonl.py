@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from claimdesk.cli import main
 from claimdesk.store import InboxQuery, Store
-from claimdesk.tui.cli import main
 
 ARTICLE = "The council approved 240 new homes on Monday. Planner Ada Kerr said work starts in May."
 COPY = "A council approved 420 new homes on Monday. Planner Ada Kerr pronounced work starts in May."
@@ -110,9 +110,7 @@ def test_missing_file_is_one_line_error(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def test_sample_data_ingests_cleanly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    sample = Path(__file__).parents[2] / "sample_data" / "pairs.jsonl"
-    if not sample.exists():
-        pytest.skip("no sample data yet")
+    sample = Path(__file__).parents[2] / "claimdesk" / "sample_data" / "pairs.jsonl"
     code, out, err = _ingest(tmp_path / "desk.db", sample, capsys)
     assert (code, err) == (0, "")
     assert out.startswith("added ") and out.endswith(", skipped 0, bad 0\n")

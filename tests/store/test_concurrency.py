@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from claimdesk.cli import main
 from claimdesk.store import Store
-from claimdesk.tui.cli import main
 from tests.store.conftest import article_text, fill, variant_text
 
 WORKER = str(Path(__file__).with_name("workers.py"))
@@ -38,7 +38,7 @@ def test_eight_editors_and_an_ingest_at_once_lose_nothing(tmp_path: Path) -> Non
         fill(store, 12)
     pairs = _pairs_file(tmp_path / "pairs.jsonl", 120)
     ingest = subprocess.Popen(
-        [sys.executable, "-m", "claimdesk.tui.cli", "--db", str(db), "ingest", str(pairs)],
+        [sys.executable, "-m", "claimdesk", "--db", str(db), "ingest", str(pairs)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

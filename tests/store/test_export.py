@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from claimdesk.cli import main
 from claimdesk.store import ArticleIn, Store, VariantIn
-from claimdesk.tui.cli import main
-from claimdesk.tui.commands.export import atomic_file
+from claimdesk.store.atomic import atomic_file
 from tests.store.conftest import article_text, fill, variant_text
 
 HOSTILE = '=HYPERLINK("http://x","y")'
@@ -130,7 +130,7 @@ def test_export_and_ingest_never_import_textual(desk: Path, tmp_path: Path) -> N
     pairs = tmp_path / "p.jsonl"
     pairs.write_text(json.dumps({"article": {"text": "A."}, "variant": {"text": "B."}}) + "\n")
     code = (
-        "import sys\nfrom claimdesk.tui.cli import main\n"
+        "import sys\nfrom claimdesk.cli import main\n"
         f"main(['--db', {str(desk)!r}, 'ingest', {str(pairs)!r}])\n"
         f"main(['--db', {str(desk)!r}, 'export', '--out', {str(tmp_path / 'x.csv')!r}])\n"
         "main(['--db', sys.argv[1], 'stats'])\n"

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claimdesk.cli import main
 from claimdesk.store import Store
 from claimdesk.store.export import ExportQuery, KeyRange, export_query, key_range, stream
-from claimdesk.tui.cli import main
-from claimdesk.tui.commands.export_slices import Export, write_slices
+from claimdesk.store.export_slices import Export, write_slices
 from tests.store.conftest import fill
 
 
@@ -63,7 +63,7 @@ def test_three_processes_write_the_bytes_one_writes(busy_desk: Path, tmp_path: P
 
 def test_sliced_export_to_stdout_from_a_real_process(busy_desk: Path, tmp_path: Path) -> None:
     one = _export(busy_desk, tmp_path / "one.csv", "--history")
-    command = [sys.executable, "-m", "claimdesk.tui.cli", "--db", str(busy_desk), "export", "--history", "--jobs", "2"]
+    command = [sys.executable, "-m", "claimdesk", "--db", str(busy_desk), "export", "--history", "--jobs", "2"]
     result = subprocess.run(command, capture_output=True, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout == one

@@ -25,10 +25,10 @@ from textual.reactive import reactive
 from textual.strip import Strip
 
 from claimdesk.claims import Claim
+from claimdesk.safe_text import clean
 from claimdesk.tui.components.line_pane import LinePane
 from claimdesk.tui.components.styles import DIM, STATUS_MARK, STATUS_STYLE
 from claimdesk.tui.components.word_diff import mark_pair, reason_text
-from claimdesk.tui.safe import clean
 
 SIDE_BY_SIDE_MIN = 120
 _GUTTER = 3  # cursor mark, status glyph, space

@@ -1,7 +1,7 @@
 """One inbox line as plain ``Text``: state glyph, risk, counts, site, title, age, holder, verdict.
 
 Fixed columns shrink with the terminal; the title takes what is left. All stored text goes
-through :func:`claimdesk.tui.safe.clean` and is appended as plain text, never parsed as markup.
+through :func:`claimdesk.safe_text.clean` and is appended as plain text, never parsed as markup.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 from rich.style import Style
 from rich.text import Text
 
+from claimdesk.safe_text import clean
 from claimdesk.store.models import InboxRow
 from claimdesk.tui.components.styles import STATE_GLYPH, STATE_STYLE
-from claimdesk.tui.safe import clean
 
 
 @dataclass(frozen=True)

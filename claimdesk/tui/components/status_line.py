@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from claimdesk.safe_text import clean
 from claimdesk.store import InboxCounts, InboxQuery
 from claimdesk.tui.components.styles import STATE_GLYPH
-from claimdesk.tui.safe import clean
 
 
 def status_text(counts: InboxCounts, listed: int, query: InboxQuery, done_today: int) -> Text:

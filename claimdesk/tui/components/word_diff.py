@@ -14,8 +14,8 @@ from functools import lru_cache
 from rich.text import Text
 
 from claimdesk.claims import Reason
+from claimdesk.safe_text import clean
 from claimdesk.tui.components.styles import ALTERED_FACT, CHANGED_WORD
-from claimdesk.tui.safe import clean
 
 _WORD = re.compile(r"\S+")
 _EDGE_PUNCT = re.compile(r"^\W+|\W+$")

@@ -17,13 +17,13 @@ from textual.app import ComposeResult
 from textual.widgets import Footer, Header
 
 from claimdesk.claims import FLAGGED
+from claimdesk.safe_text import clean
 from claimdesk.store import InboxQuery, InboxRow, LeaseHeld, PageKey, StoredClaim, StoreError, VariantDetail
 from claimdesk.tui.components.aligned_view import AlignedView
 from claimdesk.tui.components.claim_list import ClaimList
 from claimdesk.tui.components.info_bar import InfoBar
 from claimdesk.tui.components.styles import ALTERED_FACT, DIM
 from claimdesk.tui.keymap import REVIEW_BINDINGS
-from claimdesk.tui.safe import clean
 from claimdesk.tui.screens.prompt import PromptScreen
 
 if TYPE_CHECKING:

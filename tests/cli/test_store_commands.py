@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from claimdesk.claims import ENGINE_VERSION
+from claimdesk.cli import main
+from claimdesk.cli.errors import Exit
 from claimdesk.store import Store
-from claimdesk.tui.cli import main
 from tests.store.conftest import fill
 
 
@@ -93,6 +94,6 @@ def test_a_file_that_is_not_a_store_is_one_line_error(
 ) -> None:
     bogus = tmp_path / "notes.db"
     bogus.write_bytes(b"not sqlite at all " * 300)
-    assert _cli(bogus, *command) == 1
+    assert _cli(bogus, *command) == Exit.STORE
     err = capsys.readouterr().err
     assert err == f"claimdesk: cannot open store {bogus}: file is not a database\n"

@@ -32,7 +32,7 @@ def serve(server: LoopbackServer, kind: str = "jsonfeed") -> str:
 
 
 def command(feed: str, db: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "claimdesk.tui.cli", "watch", feed, "--db", str(db), "--allow-private", *extra]
+    return [sys.executable, "-m", "claimdesk", "watch", feed, "--db", str(db), "--allow-private", *extra]
 
 
 def test_watch_once_twice_fetches_nothing_new(server: LoopbackServer, tmp_path: Path) -> None:

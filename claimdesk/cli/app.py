@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from claimdesk.tui.cli import UserError
+from claimdesk.cli.errors import UserError
 
 if TYPE_CHECKING:
     from claimdesk.tui.keymap import Config
@@ -30,14 +30,7 @@ def run(args: argparse.Namespace) -> int:
 
 def run_app(db: str, editor: str, config: Config) -> int:
     """Start Textual (imported here only, so other commands never pay for it)."""
-    import sqlite3
-
-    from claimdesk.store import StoreError
     from claimdesk.tui.app import ClaimdeskApp
 
-    try:
-        app = ClaimdeskApp(db, editor, config=config)
-    except (StoreError, sqlite3.Error, OSError) as exc:
-        raise UserError(f"cannot open the store {db}: {exc}") from None
-    app.run()
+    ClaimdeskApp(db, editor, config=config).run()
     return 0

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from claimdesk.claims import ENGINE_VERSION, Claim, Reason, Report, Span
-from claimdesk.tui.safe import clean
+from claimdesk.safe_text import clean
 
 MAX_CHARS = 200  # of a sentence shown in the report; the editor opens the pair for the rest
 INDENT = "    "

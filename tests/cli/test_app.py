@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
+from claimdesk import cli
+from claimdesk.cli import app as app_command
+from claimdesk.cli import demo
+from claimdesk.cli.errors import Exit
 from claimdesk.store import Store
-from claimdesk.tui import cli
-from claimdesk.tui.commands import app as app_command
-from claimdesk.tui.commands import demo
 
 
 def test_demo_fills_a_fresh_store_from_the_sample_data(monkeypatch):
@@ -20,6 +23,25 @@ def test_demo_fills_a_fresh_store_from_the_sample_data(monkeypatch):
     assert cli.main(["--editor", "ana", "demo"]) == 0
     with demo.SAMPLE.open() as lines:
         assert seen == {"variants": sum(1 for line in lines if line.strip()), "editor": "ana"}
+
+
+def test_demo_load_into_fills_the_named_store_and_opens_no_app(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(app_command, "run_app", lambda *a: pytest.fail("--load-into must not open the app"))
+    db = tmp_path / "demo.db"
+    assert cli.main(["demo", "--load-into", str(db)]) == 0
+    with demo.SAMPLE.open() as lines:
+        count = sum(1 for line in lines if line.strip())
+    assert capsys.readouterr().out == f"added {count}, skipped 0, bad 0\n"
+    with Store(str(db)) as store:
+        assert store.inbox_count() == count
+    assert cli.main(["demo", "--load-into", str(db)]) == 0  # loading twice adds nothing
+    assert capsys.readouterr().out == f"added 0, skipped {count}, bad 0\n"
+
+
+def test_demo_load_into_a_directory_is_one_line_on_stderr(tmp_path, capsys):
+    assert cli.main(["demo", "--load-into", str(tmp_path)]) == Exit.STORE
+    err = capsys.readouterr().err
+    assert err.startswith("claimdesk: ") and err.count("\n") == 1
 
 
 def test_a_broken_config_is_one_line_on_stderr(tmp_path, monkeypatch, capsys):

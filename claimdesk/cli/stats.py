@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from claimdesk.tui.cli import UserError
-
 HELP = "counts of variants by state and verdict, and of verdicts by editor"
 
 
@@ -17,17 +15,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the three tables (or one JSON object)."""
-    from claimdesk.store import Store, StoreError, stats
+    from claimdesk.store import Store, stats
 
-    try:
-        with Store.open(args.db) as store:
-            report = {
-                "state": stats.by_state(store),
-                "verdict": stats.by_verdict(store),
-                "editor": stats.by_editor(store),
-            }
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
+    with Store.open(args.db) as store:
+        report = {
+            "state": stats.by_state(store),
+            "verdict": stats.by_verdict(store),
+            "editor": stats.by_editor(store),
+        }
     if args.json:
         print(json.dumps(report))
         return 0

@@ -1,4 +1,4 @@
-"""The `claimdesk` entry point: one argparse parser, one module per subcommand.
+"""The `claimdesk` command line: one argparse parser, one module per subcommand in this package.
 
 Each command module exposes ``HELP``, ``add_arguments(parser)`` and ``run(args) -> int`` and
 imports heavy dependencies (Textual, httpx, trafilatura) inside ``run`` only, so that
@@ -12,28 +12,13 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
-import sys
 from collections.abc import Sequence
 from types import ModuleType
 
 from claimdesk import __version__
 
-# Subcommand name -> module under claimdesk.tui.commands. `app` is what plain `claimdesk` runs.
-COMMANDS: dict[str, str] = {
-    "demo": "demo",
-    "ingest": "ingest",
-    "fetch": "fetch",
-    "watch": "watch",
-    "score": "score",
-    "verdict": "verdict",
-    "export": "export",
-    "stats": "stats",
-    "rescore": "rescore",
-}
-
-
-class UserError(Exception):
-    """Bad input from the user: reported as one line on stderr, exit 1, no traceback."""
+# Subcommands, each the name of its module in this package. `app` is what plain `claimdesk` runs.
+COMMANDS = ("demo", "ingest", "fetch", "watch", "score", "verdict", "export", "stats", "rescore")
 
 
 def default_db() -> str:
@@ -54,10 +39,13 @@ def default_editor() -> str:
 def _common(parser: argparse.ArgumentParser, default: object = None) -> None:
     parser.add_argument("--db", default=default, help="store file (default: $CLAIMDESK_DB or the user data dir)")
     parser.add_argument("--editor", default=default, help="your name on verdicts and leases (default: $USER)")
+    flag = {"default": default} if default is argparse.SUPPRESS else {}
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error", **flag)
 
 
-def _module(name: str) -> ModuleType:
-    return importlib.import_module(f"claimdesk.tui.commands.{name}")
+def command_module(command: str | None) -> ModuleType:
+    """The module that runs ``command`` (plain `claimdesk` runs `app`), imported only now."""
+    return importlib.import_module(f"claimdesk.cli.{command if command in COMMANDS else 'app'}")
 
 
 def _named_command(argv: Sequence[str]) -> str | None:
@@ -85,41 +73,13 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     named = None if argv is None else _named_command(argv)
     complete = argv is None or (named is None and ("-h" in argv or "--help" in argv))
-    for name, mod in COMMANDS.items():
+    for name in COMMANDS:
         if not complete and name != named:
             sub.add_parser(name)  # never parsed into on this run
             continue
-        module = _module(mod)
+        module = command_module(name)
         p = sub.add_parser(name, help=module.HELP, description=module.HELP)
         # SUPPRESS: a --db given before the subcommand is not reset by the subparser's default.
         _common(p, argparse.SUPPRESS)
         module.add_arguments(p)
     return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Parse, dispatch, and turn user errors into one line on stderr."""
-    argv = sys.argv[1:] if argv is None else argv
-    args = build_parser(argv).parse_args(argv)
-    args.db = args.db or default_db()
-    args.editor = args.editor or default_editor()
-    module = _module(COMMANDS.get(args.command or "", "app"))
-    try:
-        return int(module.run(args) or 0)
-    except UserError as exc:
-        print(f"claimdesk: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # Piped into `head`: not an error worth a traceback.
-        sys.stderr.close()
-        return 0
-
-
-if __name__ == "__main__":
-    # Under `python -m` this module runs as __main__; dispatch through the importable one so
-    # that the UserError that commands raise is the class main() catches.
-    from claimdesk.tui.cli import main as _main
-
-    sys.exit(_main())

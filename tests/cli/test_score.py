@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from claimdesk.claims import score_pair
-from claimdesk.tui.report import MAX_CHARS, print_report
+from claimdesk.cli.report import MAX_CHARS, print_report
 
 ORIGINAL = (
     "Corvale ferry sets record\n\n"
@@ -36,7 +36,7 @@ SCRIPT = Path(sys.executable).with_name("claimdesk")
 COMMAND = (
     [str(SCRIPT)]
     if SCRIPT.exists()
-    else [sys.executable, "-c", "import sys; from claimdesk.tui.cli import main; sys.exit(main())"]
+    else [sys.executable, "-c", "import sys; from claimdesk.cli import main; sys.exit(main())"]
 )
 
 
@@ -149,8 +149,8 @@ def test_missing_file_is_one_line_on_stderr(tmp_path: Path, args: list[str]) -> 
 def test_score_path_never_imports_textual(pair: tuple[str, str]) -> None:
     code = (
         "import sys\n"
-        "import claimdesk.tui.commands.score, claimdesk.tui.report\n"
-        "from claimdesk.tui.cli import main\n"
+        "import claimdesk.cli.score, claimdesk.cli.report\n"
+        "from claimdesk.cli import main\n"
         f"assert main(['score', {pair[0]!r}, {pair[1]!r}]) == 0\n"
         f"assert main(['score', '--json', {pair[0]!r}, {pair[1]!r}]) == 0\n"
         "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if m.startswith('textual'))\n"

@@ -11,7 +11,7 @@ from tests.ingest.httpserver import ARTICLE_TEXT, ARTICLE_TITLE, VARIANT_TEXT, V
 
 
 def claimdesk(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "claimdesk.tui.cli", "--db", str(db), *args]
+    command = [sys.executable, "-m", "claimdesk", "--db", str(db), *args]
     return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
 
 

@@ -9,6 +9,7 @@ appended in key order. The bytes are exactly those one process would write.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import multiprocessing
@@ -20,8 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from claimdesk.store.atomic import atomic_file
 from claimdesk.store.connection import connect
-from claimdesk.store.export import ExportQuery, KeyRange, stream
+from claimdesk.store.export import ExportQuery, KeyRange, Kind, export_query, key_range, stream
+from claimdesk.store.store import Store
 
 # Below this many keys a slice takes less time to write than a worker process takes to start.
 KEYS_PER_JOB = 100_000
@@ -103,3 +106,41 @@ def write_slices(out: TextIO, export: Export, slices: list[KeyRange], scratch: P
             with open(path, "rb") as part:
                 shutil.copyfileobj(part, out.buffer, _COPY_CHUNK)
             os.unlink(path)
+
+
+def write_export(
+    db: str,
+    kind: Kind,
+    target: str | TextIO,
+    *,
+    as_csv: bool,
+    since: str | None = None,
+    bom: bool = False,
+    jobs: int | None = None,
+) -> None:
+    """One export of the store at ``db`` into ``target``: a path (replaced atomically) or a text stream.
+
+    The key range is fixed first, so rows that arrive meanwhile are not half in the export. An
+    OSError while writing (disk full, permission denied) names the output; the temporary files
+    are already gone by then.
+    """
+    export = Export(db, export_query(kind, since, spreadsheet_safe=as_csv), as_csv)
+    with Store.open(db) as store:
+        keys = key_range(store.conn, kind)
+    name = target if isinstance(target, str) else getattr(target, "name", "the output")
+    try:
+        with contextlib.ExitStack() as stack:
+            if isinstance(target, str):
+                out = stack.enter_context(atomic_file(target))
+                scratch = Path(target).parent
+            else:
+                out = target
+                out.reconfigure(newline="")  # type: ignore[attr-defined]  # csv writes its own CRLF
+                scratch = Path(tempfile.gettempdir())
+            write_header(out, export, bom=bom)
+            if keys:
+                write_slices(out, export, keys.split(jobs or auto_jobs(keys)), scratch)
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        raise type(exc)(exc.errno, exc.strerror, name) from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from claimdesk.tui.cli import UserError
+from claimdesk.cli.errors import UserError
 
 HELP = "record a verdict on a variant (or one claim); `undo` retracts your latest one"
 
@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Record or undo; print the event id."""
-    from claimdesk.store import Store, StoreError
+    from claimdesk.store import Store
     from claimdesk.store.verdicts import check_name
 
     try:
@@ -32,17 +32,14 @@ def run(args: argparse.Namespace) -> int:
     except ValueError:
         raise UserError(f"{args.variant_id!r} is not a variant id") from None
     undo = args.verdict == "undo"
-    try:
-        if not undo:
-            check_name(args.verdict, args.claim)  # before creating a store file for nothing
-        with Store.open(args.db) as store:
-            if undo:
-                event = store.undo(variant_id, args.editor, uid=args.uid)
-            else:
-                event = store.record_verdict(
-                    variant_id, args.verdict, args.editor, claim=args.claim, note=args.note, uid=args.uid
-                )
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
+    if not undo:
+        check_name(args.verdict, args.claim)  # before creating a store file for nothing
+    with Store.open(args.db) as store:
+        if undo:
+            event = store.undo(variant_id, args.editor, uid=args.uid)
+        else:
+            event = store.record_verdict(
+                variant_id, args.verdict, args.editor, claim=args.claim, note=args.note, uid=args.uid
+            )
     print(f"{event.verdict} {event.uid}")
     return 0

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from claimdesk.tui.cli import UserError
+from claimdesk.cli.errors import UserError
 
 HELP = "score an article and its variant claim by claim"
 
@@ -66,7 +66,7 @@ def _run_batch(source: TextIO, as_json: bool) -> int:
         if as_json:
             out.write(json.dumps(report_to_dict(report, pair_id), ensure_ascii=False) + "\n")
         else:
-            from claimdesk.tui.report import print_report
+            from claimdesk.cli.report import print_report
 
             print(f"== {pair_id}")
             print_report(report, original, variant)
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report_to_dict(report), ensure_ascii=False))
     else:
-        from claimdesk.tui.report import print_report
+        from claimdesk.cli.report import print_report
 
         print_report(report, original, variant)
     return 0

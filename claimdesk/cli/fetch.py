@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import sys
 
-from claimdesk.tui.cli import UserError
+from claimdesk.cli.errors import UserError
 
 HELP = "fetch an article and copies of it by URL, and store them scored claim by claim"
 

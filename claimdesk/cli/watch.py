@@ -8,7 +8,7 @@ import signal
 import sys
 from datetime import UTC, datetime
 
-from claimdesk.tui.cli import UserError
+from claimdesk.cli.errors import UserError
 
 HELP = "poll a feed (JSON Feed, RSS, Atom or JSON Lines) of copies and store new ones, scored"
 

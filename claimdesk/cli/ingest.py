@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
-from claimdesk.tui.cli import UserError
+from claimdesk.cli.errors import UserError
 
 HELP = "add article/variant pairs from a JSON Lines file (- for stdin), scored claim by claim"
 
@@ -53,7 +53,7 @@ def _progress(source: BinaryIO) -> Iterator[Callable[[int], None]]:
 def run(args: argparse.Namespace) -> int:
     """Ingest, name each bad line on stderr, print the summary; exit 1 if any line was bad."""
     from claimdesk.ingest.jsonl import ingest_lines
-    from claimdesk.store import Store, StoreError
+    from claimdesk.store import Store
 
     def on_bad(number: int, reason: str) -> None:
         print(f"LINE {number}: {reason}", file=sys.stderr)
@@ -62,10 +62,7 @@ def run(args: argparse.Namespace) -> int:
         source = _open(args.file)
         if source is not sys.stdin.buffer:
             stack.enter_context(source)
-        try:
-            store = stack.enter_context(Store.open(args.db))
-        except StoreError as exc:
-            raise UserError(str(exc)) from None
+        store = stack.enter_context(Store.open(args.db))
         advance = stack.enter_context(_progress(source))
         tally = ingest_lines(store, source, on_bad, advance)
     print(tally)

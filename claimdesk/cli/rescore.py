@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from claimdesk.tui.cli import UserError
-
 HELP = "re-score variants scored by an older engine (or --all)"
 
 
@@ -17,15 +15,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Re-score one variant per transaction, so editors keep working meanwhile."""
     from claimdesk.claims import ENGINE_VERSION
-    from claimdesk.store import Store, StoreError
+    from claimdesk.store import Store
     from claimdesk.store.rescore import rescore, stale
 
-    try:
-        with Store.open(args.db) as store:
-            ids = stale(store, everything=args.all)
-            for variant_id in ids:
-                rescore(store, variant_id)
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
+    with Store.open(args.db) as store:
+        ids = stale(store, everything=args.all)
+        for variant_id in ids:
+            rescore(store, variant_id)
     print(f"rescored {len(ids)} with engine {ENGINE_VERSION}")
     return 0

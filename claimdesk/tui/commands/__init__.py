@@ -1,1 +1,0 @@
-"""One module per `claimdesk` subcommand: ``HELP``, ``add_arguments`` and ``run``."""
