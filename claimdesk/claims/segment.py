@@ -119,7 +119,7 @@ def _word_before(text: str, end: int) -> str:
 
 
 def _next_word(text: str, start: int) -> str:
-    m = re.match(r"[\"'“‘(]?([^\W\d_]+)", text[start:start + 40])
+    m = re.match(r"[\"'“‘(]?([^\W\d_]+)", text[start : start + 40])
     return m.group(1) if m else ""
 
 

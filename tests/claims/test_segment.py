@@ -140,8 +140,14 @@ def test_a_line_broken_inside_a_sentence_is_joined() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Petitions were signed in Jan. A new count follows.", ["Petitions were signed in Jan.", "A new count follows."]),
-        ("The mill was sold to Harrow Corp. The price was low.", ["The mill was sold to Harrow Corp.", "The price was low."]),
+        (
+            "Petitions were signed in Jan. A new count follows.",
+            ["Petitions were signed in Jan.", "A new count follows."],
+        ),
+        (
+            "The mill was sold to Harrow Corp. The price was low.",
+            ["The mill was sold to Harrow Corp.", "The price was low."],
+        ),
         ("Talks with Dr. The Okafor family ended.", ["Talks with Dr. The Okafor family ended."]),
     ],
 )
