@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from claimdesk.claims import facts, refine
 from claimdesk.claims.align import Link, align, word_overlap
+from claimdesk.claims.cast import Cast
 from claimdesk.claims.compare import Side, reasons
 from claimdesk.claims.model import STATUSES, Claim, Report, Span
 from claimdesk.claims.segment import segment
@@ -20,8 +21,8 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 
 @dataclass(frozen=True, slots=True)
 class _Pair:
-    """The two texts, their sentences, the words each writes in lowercase somewhere, and the
-    names the article uses mid-sentence."""
+    """The two texts, their sentences, the words each writes in lowercase somewhere, the names
+    each uses mid-sentence, and the cast of names the two share."""
 
     original: str
     variant: str
@@ -30,6 +31,12 @@ class _Pair:
     o_common: frozenset[str]
     v_common: frozenset[str]
     o_names: frozenset[str]
+    v_names: frozenset[str]
+    cast: Cast
+
+
+def _known_names(text: str) -> frozenset[str]:
+    return frozenset(n.key for n in facts.names(text, list(facts.WORD.finditer(text))))
 
 
 def _common_words(text: str) -> frozenset[str]:
@@ -73,8 +80,8 @@ def _compare(pair: _Pair, o_span: Span, v_span: Span) -> Claim:
     if facts.signature(o_text) == facts.signature(v_text):
         return Claim("reworded", round(0.8 + 0.2 * word_overlap(o_text, v_text), 3), o_span, v_span)
     found = reasons(
-        Side(o_text, facts.extract(o_text), pair.o_common, pair.o_names),
-        Side(v_text, facts.extract(v_text), pair.v_common),
+        Side(o_text, facts.extract(o_text), pair.o_common, pair.o_names, pair.cast),
+        Side(v_text, facts.extract(v_text), pair.v_common, pair.v_names, pair.cast),
     )
     overlap = word_overlap(o_text, v_text)
     if found:
@@ -87,8 +94,17 @@ def score_pair(original: str, variant: str) -> Report:
     o_spans = list(segment(original))
     v_spans = list(segment(variant))
     links = align([original[s.start : s.end] for s in o_spans], [variant[s.start : s.end] for s in v_spans])
-    o_names = frozenset(n.key for n in facts.names(original, list(facts.WORD.finditer(original))))
-    pair = _Pair(original, variant, o_spans, v_spans, _common_words(original), _common_words(variant), o_names)
+    pair = _Pair(
+        original,
+        variant,
+        o_spans,
+        v_spans,
+        _common_words(original),
+        _common_words(variant),
+        _known_names(original),
+        _known_names(variant),
+        Cast.of(original),
+    )
     claims = [c for link in links for c in _claims(link, pair)]
     claims = _reading_order(claims)
     return Report(summarise(claims, original, variant), tuple(claims))

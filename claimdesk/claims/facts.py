@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimdesk.claims.words import NOT_NAMES
+from claimdesk.claims.cast import name_key
+from claimdesk.claims.words import FUNCTION_WORDS, NOT_NAMES
+
+_TITLES = NOT_NAMES - FUNCTION_WORDS  # "Mr.", "Dr.": a full stop after one ends no sentence
 
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’\-]*|\d[\d,.]*\d|\d")
 
@@ -106,6 +109,8 @@ MONTHS = {
 # Hard cues are never touched by a spinner; soft ones have synonyms it may swap in ("without" ->
 # "but"), so only a soft cue that appears from nowhere counts.
 HARD_NEGATIONS = re.compile(r"\b(?:[A-Za-z]*not['’]t|not|never|cannot|[A-Za-z]+n['’]t)\b", re.IGNORECASE)
+_NOT_ONLY = re.compile(r"not\s+(?:only|just|merely)\b", re.IGNORECASE)
+_BUT = re.compile(r"\bbut\b", re.IGNORECASE)
 SOFT_NEGATIONS = re.compile(r"\b(?:no|nor|without|nobody|nothing|none|neither|nowhere|noone)\b", re.IGNORECASE)
 
 _NUMBER = re.compile(
@@ -262,36 +267,50 @@ def names(text: str, tokens: list[re.Match[str]]) -> list[Name]:
             continue
         if i == 0 or _starts_clause(text, tokens[i - 1], tok.start()):
             continue
-        low = word.lower().replace(".", "")
-        if low.endswith(("'s", "’s")):
-            low = low[:-2]
-        if low in NOT_NAMES or (len(low) < 2 and low.isalpha()):
-            continue  # grammar words, and initials ("Donald J. Trump" is Donald Trump)
-        if low in MONTHS and (word != "May" or _before_number(text, tok.end())):
+        low = name_key(word)
+        if low in NOT_NAMES or (len(low) < 2 and low.isalpha()) or _rank(text, tok):
+            continue  # grammar words, initials ("Donald J. Trump" is Donald Trump), "No 7"
+        if low in MONTHS and (word != "May" or _by_number(text, tok)):
             low = f"month:{MONTHS[low]}"
+        elif low in UNITS:
+            low = f"num:{UNITS[low]}"  # "World War Two" is "World War II"
         out.append(Name(low, word, tok.start(), tok.end()))
     return out
 
 
-def _before_number(text: str, end: int) -> bool:
-    return bool(re.match(r"\s*\d", text[end:]))
+def _by_number(text: str, tok: re.Match[str]) -> bool:
+    """ "May 5" or "5 May": the month, not the verb."""
+    return bool(
+        re.match(r"\s*\d", text[tok.end() :]) or re.search(r"\d\s*$", text[max(0, tok.start() - 8) : tok.start()])
+    )
+
+
+# "No 7", "No. 31": a rank, neither a name nor a negation.
+_RANK = re.compile(r"\b[Nn]o\.?\s?(?=\d)")
+
+
+def _rank(text: str, tok: re.Match[str]) -> bool:
+    return tok.group() == "No" and bool(_RANK.match(text, tok.start()))
 
 
 def _starts_clause(text: str, prev: re.Match[str], start: int) -> bool:
     """Is the gap after ``prev`` one after which any word is capitalised (": “", ". ")?"""
     gap = text[prev.end() : start]
-    if gap.strip() == "." and (len(prev.group()) == 1 or prev.group().lower() in NOT_NAMES):
+    if gap.strip() == "." and (len(prev.group()) == 1 or prev.group().lower() in _TITLES):
         return False  # "Jeffrey P. Bezos", "Mr. Smith"
     if gap.endswith(('"', "'")):
         return True  # an opening quotation mark right before the word
-    return any(ch in gap for ch in ".:;!?“‘(—–") or gap.strip() == "-"
+    return any(ch in gap for ch in ".:;!?“‘(—–\n") or gap.strip() == "-"
 
 
 def negations(text: str, cues: re.Pattern[str]) -> list[tuple[int, int]]:
     """Negation cues in ``text``: not, n't, no, never... A contraction counts once, and a
-    doubled one ("cannot't": can + not + n't) twice."""
+    doubled one ("cannot't": can + not + n't) twice. "No 7" is a rank and "not only ... but"
+    adds, so neither counts."""
     out = []
     for m in cues.finditer(text):
+        if _RANK.match(text, m.start()) or (_NOT_ONLY.match(text, m.start()) and _BUT.search(text, m.end())):
+            continue
         out.append((m.start(), m.end()))
         if re.search(r"not['’]t$", m.group(), re.IGNORECASE):
             out.append((m.start(), m.end()))
@@ -327,7 +346,7 @@ def initial_name(text: str, tokens: list[re.Match[str]]) -> Name | None:
     if not tokens or not tokens[0].group()[0].isupper():
         return None
     word = tokens[0].group()
-    key = word.lower().removesuffix("'s").removesuffix("’s")
+    key = name_key(word)
     return None if key in NOT_NAMES else Name(key, word, tokens[0].start(), tokens[0].end())
 
 

@@ -309,3 +309,25 @@ def test_a_name_pair_spun_on_both_sides_is_not_cut_into_dropped_and_added() -> N
     )
     claim = one_pair(original, variant)
     assert claim.status == "reworded"
+
+
+def test_a_rank_is_not_a_negation() -> None:
+    claim = one_pair("Varga beat the world number seven in Vellmark.", "Varga beat the world No 7 in Vellmark.")
+    assert claim.status == "reworded"
+
+
+def test_not_only_with_but_adds_and_negates_nothing() -> None:
+    original = "Ines Varga wrote and directed the play in Vellmark."
+    variant = "Ines Varga not only wrote but also directed the play in Vellmark."
+    assert one_pair(original, variant).status == "reworded"
+    assert one_pair("There was only one ferry to Vellmark.", "There was not only one ferry to Vellmark.").status == (
+        "altered"
+    )
+
+
+@pytest.mark.parametrize(
+    ("original", "variant"),
+    [("The vote is set for 5 May in Vellmark.", "The vote is set for May 5 in Vellmark.")],
+)
+def test_a_date_written_the_other_way_round_is_not_a_change(original: str, variant: str) -> None:
+    assert one_pair(original, variant).status == "reworded"
