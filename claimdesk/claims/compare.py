@@ -34,10 +34,10 @@ class Side:
 
 
 def _number_reasons(o: Side, v: Side) -> list[Reason]:
-    o_keys = {n.key for n in o.facts.numbers}
-    v_keys = {n.key for n in v.facts.numbers}
-    missing = [n for n in o.facts.numbers if n.key not in v_keys]
-    extra = [n for n in v.facts.numbers if n.key not in o_keys]
+    o_keys = {k for n in o.facts.numbers for k in (n.key, n.alt) if k}
+    v_keys = {k for n in v.facts.numbers for k in (n.key, n.alt) if k}
+    missing = [n for n in o.facts.numbers if n.key not in v_keys and n.alt not in v_keys]
+    extra = [n for n in v.facts.numbers if n.key not in o_keys and n.alt not in o_keys]
     hard_missing = [n for n in missing if n.hard]
     found = _currency_reasons(o, v)
     if not (hard_missing or any(n.hard for n in extra) or (missing and extra)):
@@ -209,6 +209,8 @@ def _runs(names: list[Name], text: str) -> list[str]:
 
 def _negation_reasons(o: Side, v: Side) -> list[Reason]:
     o_cues, v_cues = o.facts.negations, v.facts.negations
+    if len(o_cues) != len(v_cues) and len(o_cues) + _stands_for_not(o) == len(v_cues) + _stands_for_not(v):
+        return []  # the same polarity in other words: "not be able" / "unable", "not a" / "no"
     if len(o_cues) == len(v_cues):
         o_cues, v_cues = o.facts.soft_negations, v.facts.soft_negations
         if len(v_cues) <= len(o_cues):
@@ -226,6 +228,11 @@ def _negation_reasons(o: Side, v: Side) -> list[Reason]:
     if more is v:
         return [Reason("negation", without, with_cue)]
     return [Reason("negation", with_cue, without)]
+
+
+def _stands_for_not(side: Side) -> int:
+    """Soft cues a paraphrase writes for a "not"; "without" is left out, spinners swap it."""
+    return sum(side.text[s:e].lower() != "without" for s, e in side.facts.soft_negations)
 
 
 def _take(counter: Counter, key: str) -> bool:

@@ -107,16 +107,21 @@ MONTHS = {
     "dec": 12,
 }
 # Hard cues are never touched by a spinner; soft ones have synonyms it may swap in ("without" ->
-# "but"), so only a soft cue that appears from nowhere counts.
+# "but"), so only a soft cue that appears from nowhere counts. Soft cues include the negative
+# words and verbs a paraphrase puts for a "not" ("unable to", "failed to", "has yet to").
 HARD_NEGATIONS = re.compile(r"\b(?:[A-Za-z]*not['’]t|not|never|cannot|[A-Za-z]+n['’]t)\b", re.IGNORECASE)
 _NOT_ONLY = re.compile(r"not\s+(?:only|just|merely)\b", re.IGNORECASE)
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)
-SOFT_NEGATIONS = re.compile(r"\b(?:no|nor|without|nobody|nothing|none|neither|nowhere|noone)\b", re.IGNORECASE)
+SOFT_NEGATIONS = re.compile(
+    r"\b(?:no|nor|without|nobody|nothing|none|neither|nowhere|noone|unable|fail(?:s|ed|ing)?\s+to|yet\s+to|"
+    r"refus(?:e|es|ed|ing)\s+to)\b",
+    re.IGNORECASE,
+)
 
 _NUMBER = re.compile(
     r"(?P<cur>[$£€¥]|US\$|A\$|C\$)?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|mln|tn|trn|m|k|b)\b)?"
+    r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|bn|mn|mln|tn|trn|m|k|b)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?",
     re.IGNORECASE,
 )
@@ -145,6 +150,7 @@ class Number:
     end: int
     hard: bool
     currency: str = ""
+    alt: str = ""  # a second reading of the same text: "200m" is 200 million or 200 metres
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,25 +211,137 @@ def ordinals(text: str) -> list[Number]:
     return out
 
 
-_PAIR = re.compile(r"(?<![\w,.])(\d+)\s?[-–]\s?(\d+)(?![\w,]|\.\d)")
+def _times_sign(text: str, start: int) -> bool:
+    """ "4x200m": a multiplication sign between digits, not an identifier."""
+    return start > 1 and text[start - 1] in "xX" and text[start - 2].isdigit()
+
+
+_PAIR = re.compile(r"(?<![\w,.])(\d+)\s?(?:[-–]|(?<=\d{4})/)\s?(\d+)(?![\w,]|\.\d)")
 
 
 def pairs(text: str) -> list[Number]:
-    """Score lines and ranges ("27-25", "4-17") keep their order: 25-27 is another result."""
-    return [
-        Number(f"{m.group(1)}-{m.group(2)}", m.group(), m.start(), m.end(), hard=True) for m in _PAIR.finditer(text)
-    ]
+    """Score lines and ranges ("27-25", "4-17") keep their order: 25-27 is another result. A
+    span of years may shorten its end ("1953-56", "2003/04" is "2003-2004")."""
+    out = []
+    for m in _PAIR.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if len(first) == 4 and len(second) == 2 and int(second) >= int(first[2:]):
+            second = first[:2] + second
+        out.append(Number(f"{first}-{second}", m.group(), m.start(), m.end(), hard=True))
+    return out
+
+
+_CLOCK = re.compile(
+    r"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s?(?P<half>[ap])\.?m\b\.?"
+    r"|(?P<h24>[01]?\d|2[0-3])[:.]?(?P<m24>[0-5]\d)\s?(?=(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|ET|hrs|hours|h)\b)"
+    r"|(?P<hc>[01]?\d|2[0-3]):(?P<mc>[0-5]\d)\b)",
+    re.IGNORECASE,
+)
+
+
+def clock_times(text: str) -> list[Number]:
+    """ "0900 GMT", "9am GMT", "9:00 a.m." and "21:30" are times of day, compared as such."""
+    out = []
+    for m in _CLOCK.finditer(text):
+        if m.group("half"):
+            hour, minute = int(m.group("h")), int(m.group("m") or 0)
+            hour = hour % 12 + (12 if m.group("half").lower() == "p" else 0)
+        elif m.group("h24"):
+            hour, minute = int(m.group("h24")), int(m.group("m24"))
+        else:
+            hour, minute = int(m.group("hc")), int(m.group("mc"))
+        out.append(Number(f"time:{hour:02d}:{minute:02d}", m.group().strip(), m.start(), m.end(), hard=True))
+    return out
+
+
+_UNIT_MONTHS = {"year": 12, "month": 1, "decade": 120, "century": 1200}
+_DURATION = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|sixty|hundred)(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-](?P<u>year|month|decade|century|centuries)s?\b",
+    re.IGNORECASE,
+)
+
+
+def durations(text: str) -> list[Number]:
+    """ "12 months", "a year" and "one year" are one length of time; so are "40 years" and
+    "four decades". A duration in digits is hard, in words soft."""
+    out = []
+    for m in _DURATION.finditer(text):
+        n = m.group("n").lower()
+        value = float(n) if n[0].isdigit() else (1.0 if n in ("a", "an") else _words_value(n) or 0.0)
+        value += 0.5 if m.group("half") else 0.0
+        unit = m.group("u").lower().replace("centuries", "century")
+        key = "dur:" + _canonical(value * _UNIT_MONTHS[unit])
+        out.append(Number(key, m.group(), m.start(), m.end(), hard=n[0].isdigit()))
+    return out
+
+
+_DECADE_WORDS = {
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+}
+_DECADE = re.compile(
+    r"(?:\b(?:1[5-9]|20)(?P<d4>\d0)|['’](?P<d2>\d0)|\b(?P<d>\d0))['’]?s\b|\b(?P<w>" + "|".join(_DECADE_WORDS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def decades(text: str) -> list[Number]:
+    """ "the 1950s", "the '50s" and "the Fifties" are one decade."""
+    out = []
+    for m in _DECADE.finditer(text):
+        if m.group("w"):
+            value, hard = _DECADE_WORDS[m.group("w").lower()], False
+        else:
+            value, hard = int(m.group("d4") or m.group("d2") or m.group("d")), True
+        out.append(Number(f"decade:{value}", m.group(), m.start(), m.end(), hard=hard))
+    return out
+
+
+_FRACTION = re.compile(
+    r"\b(?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+and[\s-]+a[\s-]+half"
+    r"|an?\s+(?P<f>half|quarter)|(?P<q>\d+|one|two|three)[\s-]+quarters)\b",
+    re.IGNORECASE,
+)
+_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+
+
+def fractions(text: str) -> list[Number]:
+    """ "two and a half" is 2.5, "a quarter" 0.25, "three quarters" 0.75 (soft: words around)."""
+    out = []
+    for m in _FRACTION.finditer(text):
+        if m.group("n"):
+            n = m.group("n").lower()
+            value = (float(n) if n.isdigit() else UNITS[n]) + 0.5
+        elif m.group("f"):
+            value = _FRACTIONS[m.group("f").lower()]
+        else:
+            q = m.group("q").lower()
+            value = (float(q) if q.isdigit() else UNITS[q]) * 0.25
+        out.append(Number(_canonical(value), m.group(), m.start(), m.end(), hard=False))
+    return out
 
 
 def numbers(text: str) -> list[Number]:
     """Numbers in ``text``: digits are hard facts, number words and ordinals soft ones."""
-    out: list[Number] = ordinals(text) + pairs(text)
-    taken: list[tuple[int, int]] = [(n.start, n.end) for n in out]
+    out: list[Number] = []
+    taken: list[tuple[int, int]] = []
+    for found in (clock_times(text), durations(text), fractions(text), decades(text), ordinals(text), pairs(text)):
+        for n in found:
+            if not any(s < n.end and n.start < e for s, e in taken):
+                out.append(n)
+                taken.append((n.start, n.end))
     for m in _NUMBER.finditer(text):
         if any(s <= m.start("num") < e for s, e in taken):
             continue
         start, end = m.start("num"), m.end()
-        if start > 0 and (text[start - 1].isalpha()):
+        if start > 0 and text[start - 1].isalpha() and not _times_sign(text, start):
             # "A5", "F1", "MP3": an identifier; compare it as a name-like token instead.
             continue
         raw = m.group("num")
@@ -234,7 +352,9 @@ def numbers(text: str) -> list[Number]:
         # Trim a trailing sentence full stop that the decimal pattern never eats.
         key = _canonical(value) + ("%" if m.group("pct") else "")
         currency = (m.group("cur") or "")[-1:]
-        out.append(Number(key, text[m.start() : end].strip(), m.start(), end, hard=True, currency=currency))
+        # Without a currency "200m" may be metres: the plain number is a second reading.
+        alt = _canonical(float(raw.replace(",", ""))) if scale == "m" and not currency else ""
+        out.append(Number(key, text[m.start() : end].strip(), m.start(), end, hard=True, currency=currency, alt=alt))
         taken.append((m.start(), end))
     for m in _WORD_NUMBER.finditer(text) if _NUMBER_WORD_HINT.search(text) else ():
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -365,9 +485,14 @@ _CONTROL = re.compile(
 )
 
 
+# "&#233;", "&amp;": markup a scraper left in the text, a letter and not a number.
+_ENTITY = re.compile(r"&#?\w{1,8};")
+
+
 def _blank_controls(text: str) -> str:
-    """``text`` with control sequences turned into spaces of the same length (offsets stay)."""
-    return _CONTROL.sub(lambda m: " " * len(m.group()), text)
+    """``text`` with control sequences and HTML entities turned into spaces of the same length
+    (offsets stay)."""
+    return _ENTITY.sub(lambda m: " " * len(m.group()), _CONTROL.sub(lambda m: " " * len(m.group()), text))
 
 
 def signature(text: str) -> list[str]:

@@ -331,3 +331,26 @@ def test_not_only_with_but_adds_and_negates_nothing() -> None:
 )
 def test_a_date_written_the_other_way_round_is_not_a_change(original: str, variant: str) -> None:
     assert one_pair(original, variant).status == "reworded"
+
+
+@pytest.mark.parametrize(
+    ("original", "variant"),
+    [
+        (
+            "Varga feared she would not be able to sail to Vellmark.",
+            "Varga feared she would be unable to sail to Vellmark.",
+        ),
+        ("Officials in Vellmark said there will not be a vote.", "Officials in Vellmark said there will be no vote."),
+        ("The date in Vellmark has not yet been decided.", "The date in Vellmark has yet to be decided."),
+        ("Varga failed to finish the race in Vellmark.", "Varga did not finish the race in Vellmark."),
+    ],
+)
+def test_the_same_polarity_in_other_words_is_not_a_change(original: str, variant: str) -> None:
+    assert one_pair(original, variant).status == "reworded"
+
+
+def test_a_not_added_where_a_spinner_dropped_without_is_still_altered() -> None:
+    original = "Varga spoke without naming anyone. The ferry has been running to Vellmark."
+    variant = "Varga spoke but naming anyone. The ferry has not been running to Vellmark."
+    report = score_pair(original, variant)
+    assert [c.status for c in report.claims] == ["reworded", "altered"]
