@@ -354,3 +354,16 @@ def test_a_not_added_where_a_spinner_dropped_without_is_still_altered() -> None:
     variant = "Varga spoke but naming anyone. The ferry has not been running to Vellmark."
     report = score_pair(original, variant)
     assert [c.status for c in report.claims] == ["reworded", "altered"]
+
+
+def test_a_spun_sentence_joined_to_the_next_by_a_colon_is_neither_dropped_nor_added() -> None:
+    original = (
+        "On some counts, the ferry plan made sense. Varga wants to be seen as the harbour's builder, "
+        "so why not sign with the biggest yard in Vellmark?"
+    )
+    variant = (
+        "On some counts, a boat intrigue finished sense: Varga wants to be seen as the harbour's builder, "
+        "so because not sign with the biggest yard in Vellmark?"
+    )
+    report = score_pair(original, variant)
+    assert flagged(report) == []
