@@ -358,12 +358,14 @@ def test_a_not_added_where_a_spinner_dropped_without_is_still_altered() -> None:
 
 def test_a_spun_sentence_joined_to_the_next_by_a_colon_is_neither_dropped_nor_added() -> None:
     original = (
-        "On some counts, the ferry plan made sense. Varga wants to be seen as the harbour's builder, "
-        "so why not sign with the biggest yard in Vellmark?"
+        "On some counts, the ferry meeting made sense. Varga wants to be seen as the harbour's chief "
+        "builder and dealmaker, so why not meet the owner of the biggest shipyard in Vellmark? The yard, "
+        "whose owner was recently fined by the port authority, got good press from the mayor."
     )
     variant = (
-        "On some counts, a boat intrigue finished sense: Varga wants to be seen as the harbour's builder, "
-        "so because not sign with the biggest yard in Vellmark?"
+        "On some counts, a ferry accommodate finished sense: Varga wants to be seen as a harbour's chief "
+        "builder and dealmaker, so because not accommodate a owner of the biggest shipyard in Vellmark? "
+        "The yard, whose owner was recently fined by the port authority, got good press from the mayor."
     )
     report = score_pair(original, variant)
     assert flagged(report) == []
