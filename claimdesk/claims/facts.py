@@ -9,6 +9,7 @@ are *soft* (a spinner may turn "two" into "dual"), so the comparison treats them
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from claimdesk.claims.cast import name_key
@@ -109,14 +110,26 @@ MONTHS = {
 # Hard cues are never touched by a spinner; soft ones have synonyms it may swap in ("without" ->
 # "but"), so only a soft cue that appears from nowhere counts. Soft cues include the negative
 # words and verbs a paraphrase puts for a "not" ("unable to", "failed to", "has yet to").
-HARD_NEGATIONS = re.compile(r"\b(?:[A-Za-z]*not['’]t|not|never|cannot|[A-Za-z]+n['’]t)\b", re.IGNORECASE)
+HARD_CUES = (r"[A-Za-z]*not['’]t", "not", "never", "cannot", r"[A-Za-z]+n['’]t")
+SOFT_CUES = (
+    "no",
+    "nor",
+    "without",
+    "nobody",
+    "nothing",
+    "none",
+    "neither",
+    "nowhere",
+    "noone",
+    "unable",
+    r"fail(?:s|ed|ing)?\s+to",
+    r"yet\s+to",
+    r"refus(?:e|es|ed|ing)\s+to",
+)
+HARD_NEGATIONS = re.compile(r"\b(?:" + "|".join(HARD_CUES) + r")\b", re.IGNORECASE)
+SOFT_NEGATIONS = re.compile(r"\b(?:" + "|".join(SOFT_CUES) + r")\b", re.IGNORECASE)
 _NOT_ONLY = re.compile(r"not\s+(?:only|just|merely)\b", re.IGNORECASE)
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)
-SOFT_NEGATIONS = re.compile(
-    r"\b(?:no|nor|without|nobody|nothing|none|neither|nowhere|noone|unable|fail(?:s|ed|ing)?\s+to|yet\s+to|"
-    r"refus(?:e|es|ed|ing)\s+to)\b",
-    re.IGNORECASE,
-)
 
 _NUMBER = re.compile(
     r"(?P<cur>[$£€¥]|US\$|A\$|C\$)?\s?"
@@ -470,15 +483,6 @@ def initial_name(text: str, tokens: list[re.Match[str]]) -> Name | None:
     return None if key in NOT_NAMES else Name(key, word, tokens[0].start(), tokens[0].end())
 
 
-_SIGNATURE = re.compile(
-    r"\d[\w,.]*|[$£€¥%]|per\s?cent|(?-i:[A-Z][\w'’.\-]*)|[\"“”]|n['’]t\b|\b(?:not|never|cannot|no|nor|without|nobody|"
-    r"nothing|none|neither|nowhere|noone|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred|dozen|thousand|million|billion|trillion|bn|m|" + "|".join(ORDINALS) + r")\b",
-    re.IGNORECASE,
-)
-
-
 # Terminal escape sequences and control characters (hostile pages carry them): not text, not facts.
 _CONTROL = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
@@ -493,6 +497,60 @@ def _blank_controls(text: str) -> str:
     """``text`` with control sequences and HTML entities turned into spaces of the same length
     (offsets stay)."""
     return _ENTITY.sub(lambda m: " " * len(m.group()), _CONTROL.sub(lambda m: " " * len(m.group()), text))
+
+
+@dataclass(frozen=True, slots=True)
+class FactKind:
+    """One kind of fact: where its extractor finds it in a sentence, and the fast-path cues, the
+    patterns of every token that can carry it. Two sentences whose cue tokens are the same, in
+    order, cannot differ in a fact of this kind."""
+
+    name: str
+    spans: Callable[[str], list[tuple[int, int]]]
+    cues: tuple[str, ...]
+
+
+def _words(*lists: Iterable[str]) -> str:
+    return r"\b(?:" + "|".join(sorted({w for words in lists for w in words}, key=len, reverse=True)) + r")\b"
+
+
+def _spans(items: Iterable[Number | Name]) -> list[tuple[int, int]]:
+    return [(n.start, n.end) for n in items]
+
+
+_DURATION_WORDS = ("year", "years", "month", "months", "decade", "decades", "century", "centuries")
+
+_NUMBER_CUE = r"\d[\w,.]*|%|per\s?cent\b|" + _words(
+    UNITS, ORDINALS, SCALES, _FRACTIONS, ["quarters", "percent"], _DECADE_WORDS, _DURATION_WORDS
+)
+
+# The engine's fact kinds, described once: `extract` runs their extractors, `signature` their cues.
+FACT_KINDS = (
+    FactKind(
+        "number",
+        lambda text: _spans(numbers(text)),
+        (
+            # A number and the words joined to it ("4.5 mn", "two and a half years", "12 per cent")
+            # are one cue: the extractor reads them together only when nothing stands between.
+            rf"(?:{_NUMBER_CUE})(?:[\s-]+(?:and[\s-]+(?:an?[\s-]+)?)?(?:{_NUMBER_CUE}))*",
+            r"[$£€¥]",
+        ),
+    ),
+    FactKind(
+        "name",
+        lambda text: _spans(
+            [*names(text, list(WORD.finditer(text))), *filter(None, [initial_name(text, list(WORD.finditer(text)))])]
+        ),
+        (r"(?-i:[A-Z][\w'’.\-]*)",),
+    ),
+    FactKind(
+        "negation",
+        lambda text: negations(text, HARD_NEGATIONS) + negations(text, SOFT_NEGATIONS),
+        (r"n['’]t\b", _words(HARD_CUES, SOFT_CUES)),
+    ),
+    FactKind("quote", lambda text: list(quotes(text)), (r"[\"“”]",)),
+)
+_SIGNATURE = re.compile("|".join(cue for kind in FACT_KINDS for cue in kind.cues), re.IGNORECASE)
 
 
 def signature(text: str) -> list[str]:
