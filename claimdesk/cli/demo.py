@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimdesk.cli.errors import UserError
+from claimdesk.cli.output import say
 
 if TYPE_CHECKING:
     from claimdesk.ingest.jsonl import Tally
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"no sample data at {pairs}")
     if args.load_into:
         tally = _load(pairs, args.load_into)
-        print(tally)
+        say(tally)
         return 1 if tally.bad else 0
     try:
         config = load_config()
@@ -64,7 +64,7 @@ def _load(pairs: Traversable, db: Path) -> Tally:
     from claimdesk.store import Store
 
     def on_bad(number: int, reason: str) -> None:
-        print(f"LINE {number}: {reason}", file=sys.stderr)
+        say(f"LINE {number}: {reason}", err=True)
 
     with Store.open(db) as store, pairs.open("rb") as lines:
         return ingest_lines(store, lines, on_bad)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
 
-from claimdesk.safe_text import clean
+from claimdesk.cli.output import say
 
 
 class Exit(IntEnum):
@@ -87,5 +87,5 @@ def guarded(run: Callable[[], int], *, db: str | None, debug: bool) -> int:
         if said is None or debug:
             raise
         line, code = said
-        print(f"claimdesk: {clean(line, keep_newlines=False)}", file=sys.stderr)
+        say(f"claimdesk: {line}", err=True)
         return code

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from claimdesk.arguments import positive_count
 from claimdesk.cli.errors import UserError
 
 HELP = "export verdicts to CSV or JSON Lines (current verdicts, --history, or --claims)"
@@ -21,17 +22,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte order mark (for Excel)")
     parser.add_argument(
         "--jobs",
-        type=_jobs,
+        type=positive_count,
         metavar="N",
         help="processes writing slices of a big export side by side (default: one per CPU, up to 4,"
         " at least 100,000 keys each)",
     )
-
-
-def _jobs(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a positive whole number")
-    return int(value)
 
 
 def parse_since(value: str) -> str:

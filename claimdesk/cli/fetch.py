@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import sys
 
-from claimdesk.cli.errors import UserError
+from claimdesk.cli.output import say
 
 HELP = "fetch an article and copies of it by URL, and store them scored claim by claim"
 
@@ -32,19 +31,17 @@ async def _fetch(args: argparse.Namespace) -> int:
             async for outcome in fetch_pairs(Fetcher(client, store), args.article_url, args.variant_urls):
                 if outcome.result is None:
                     failed += 1
-                    print(f"claimdesk: fetch failed: {outcome.error}", file=sys.stderr)
+                    say(f"claimdesk: fetch failed: {outcome.error}", err=True)
                 elif outcome.result.added:
                     added += 1
-                    print(f"added variant {outcome.result.variant_id}: {outcome.url}")
+                    say(f"added variant {outcome.result.variant_id}: {outcome.url}")
                 else:
                     skipped += 1
-                    print(f"already stored as variant {outcome.result.variant_id}: {outcome.url}")
-    print(f"added {added}, skipped {skipped}, failed {failed}")
+                    say(f"already stored as variant {outcome.result.variant_id}: {outcome.url}")
+    say(f"added {added}, skipped {skipped}, failed {failed}")
     return 1 if failed else 0
 
 
 def run(args: argparse.Namespace) -> int:
     """Fetch concurrently; one line per URL; exit 1 if any URL failed."""
-    if args.deadline <= 0 or args.max_bytes <= 0:
-        raise UserError("--deadline and --max-bytes must be positive")
     return asyncio.run(_fetch(args))

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from claimdesk.cli.errors import UserError
+from claimdesk.cli.output import say
 
 HELP = "add article/variant pairs from a JSON Lines file (- for stdin), scored claim by claim"
 
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from claimdesk.store import Store
 
     def on_bad(number: int, reason: str) -> None:
-        print(f"LINE {number}: {reason}", file=sys.stderr)
+        say(f"LINE {number}: {reason}", err=True)
 
     with contextlib.ExitStack() as stack:
         source = _open(args.file)
@@ -65,5 +66,5 @@ def run(args: argparse.Namespace) -> int:
         store = stack.enter_context(Store.open(args.db))
         advance = stack.enter_context(_progress(source))
         tally = ingest_lines(store, source, on_bad, advance)
-    print(tally)
+    say(tally)
     return 1 if tally.bad else 0

@@ -14,11 +14,21 @@ import importlib
 import os
 from collections.abc import Sequence
 from types import ModuleType
+from typing import IO
 
 from claimdesk import __version__
 
 # Subcommands, each the name of its module in this package. `app` is what plain `claimdesk` runs.
 COMMANDS = ("demo", "ingest", "fetch", "watch", "score", "verdict", "export", "stats", "rescore")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its usage errors quote the user's values cleaned of terminal escapes."""
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        from claimdesk.safe_text import clean
+
+        super()._print_message(clean(message) if message else message, file)
 
 
 def default_db() -> str:
@@ -50,7 +60,7 @@ def command_module(command: str | None) -> ModuleType:
 
 def _named_command(argv: Sequence[str]) -> str | None:
     """The subcommand ``argv`` names, read with the top-level options alone (nothing imported)."""
-    head = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    head = _Parser(add_help=False, exit_on_error=False)
     _common(head)
     head.add_argument("command", nargs="?")
     try:
@@ -67,7 +77,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     `claimdesk`, all for the top-level ``--help``); the others are still listed, so a mistyped
     name is refused as usual. Without ``argv``, every subcommand is complete.
     """
-    parser = argparse.ArgumentParser(prog="claimdesk", description="Review spun copies of your articles.")
+    parser = _Parser(prog="claimdesk", description="Review spun copies of your articles.")
     parser.add_argument("--version", action="version", version=f"claimdesk {__version__}")
     _common(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -83,3 +93,25 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         _common(p, argparse.SUPPRESS)
         module.add_arguments(p)
     return parser
+
+
+def refuse_unusable_values(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Usage errors argparse lets through: ``--note=--`` (argparse turns ``--`` into an empty
+    list), an empty ``--db``, an editor name that cannot be stored."""
+    from claimdesk.store.entry import BadEntry, check_editor
+
+    chosen = [parser]
+    for action in parser._actions:  # the subcommand's own parser, if one was named
+        if isinstance(action, argparse._SubParsersAction) and args.command:
+            chosen.append(action.choices[args.command])
+    for each in chosen:
+        for action in each._actions:
+            if action.nargs is None and action.option_strings and getattr(args, action.dest, None) == []:
+                each.error(f"{action.option_strings[-1]} needs a value (not --)")
+    if args.db is not None and not args.db.strip():
+        parser.error("--db needs a file name")
+    if args.editor is not None:
+        try:
+            check_editor(args.editor)
+        except BadEntry as exc:
+            parser.error(f"--editor: {exc}")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from claimdesk.cli.output import say
+
 HELP = "re-score variants scored by an older engine (or --all)"
 
 
@@ -22,5 +24,5 @@ def run(args: argparse.Namespace) -> int:
         ids = stale(store, everything=args.all)
         for variant_id in ids:
             rescore(store, variant_id)
-    print(f"rescored {len(ids)} with engine {ENGINE_VERSION}")
+    say(f"rescored {len(ids)} with engine {ENGINE_VERSION}")
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from claimdesk.cli.errors import UserError
+from claimdesk.cli.output import say, say_json
 
 HELP = "score an article and its variant claim by claim"
 
@@ -59,16 +60,16 @@ def _run_batch(source: TextIO, as_json: bool) -> int:
         except ValueError as exc:
             failed += 1
             pair_id = _loose_id(raw)
-            print(f"claimdesk: line {number}: {exc}", file=sys.stderr)
-            out.write(json.dumps({"id": pair_id, "error": f"line {number}: {exc}"}) + "\n")
+            say(f"claimdesk: line {number}: {exc}", err=True)
+            say_json({"id": pair_id, "error": f"line {number}: {exc}"}, file=out)
             continue
         report = score_pair(original, variant)
         if as_json:
-            out.write(json.dumps(report_to_dict(report, pair_id), ensure_ascii=False) + "\n")
+            say_json(report_to_dict(report, pair_id), file=out)
         else:
             from claimdesk.cli.report import print_report
 
-            print(f"== {pair_id}")
+            say(f"== {pair_id}")
             print_report(report, original, variant)
     return 1 if failed else 0
 
@@ -103,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
     original, variant = _read_text(args.original), _read_text(args.variant)
     report = score_pair(original, variant)
     if args.json:
-        print(json.dumps(report_to_dict(report), ensure_ascii=False))
+        say_json(report_to_dict(report))
     else:
         from claimdesk.cli.report import print_report
 

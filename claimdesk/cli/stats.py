@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
+
+from claimdesk.cli.output import say, say_json
 
 HELP = "counts of variants by state and verdict, and of verdicts by editor"
 
@@ -24,15 +25,15 @@ def run(args: argparse.Namespace) -> int:
             "editor": stats.by_editor(store),
         }
     if args.json:
-        print(json.dumps(report))
+        say_json(report)
         return 0
-    print("variants by state")
+    say("variants by state")
     for name, n in report["state"].items():
-        print(f"  {name:<12} {n:>9}")
-    print("variants by current verdict")
+        say(f"  {name:<12} {n:>9}")
+    say("variants by current verdict")
     for name, n in report["verdict"].items() or [("(none)", 0)]:
-        print(f"  {name:<12} {n:>9}")
-    print("verdicts by editor (variants, claims, undos)")
+        say(f"  {name:<12} {n:>9}")
+    say("verdicts by editor (variants, claims, undos)")
     for name, row in report["editor"].items():
-        print(f"  {name:<20} {row['variants']:>7} {row['claims']:>7} {row['undos']:>7}")
+        say(f"  {name:<20} {row['variants']:>7} {row['claims']:>7} {row['undos']:>7}")
     return 0

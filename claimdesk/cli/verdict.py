@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import argparse
 
-from claimdesk.cli.errors import UserError
+from claimdesk.arguments import positive_count
+from claimdesk.cli.output import say
 
 HELP = "record a verdict on a variant (or one claim); `undo` retracts your latest one"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """VARIANT_ID VERDICT [--note] [--claim N] [--uid]."""
-    parser.add_argument("variant_id", metavar="VARIANT_ID", help="the variant's id (see the inbox or export)")
+    parser.add_argument(
+        "variant_id", type=positive_count, metavar="VARIANT_ID", help="the variant's id (see the inbox or export)"
+    )
     parser.add_argument(
         "verdict",
         metavar="VERDICT",
         help="faithful, distorted, unrelated, escalated; with --claim: confirmed, dismissed; or undo",
     )
     parser.add_argument("--note", help="a note kept with the verdict")
-    parser.add_argument("--claim", type=int, metavar="N", help="the claim's number (from 1) instead of the variant")
+    parser.add_argument(
+        "--claim", type=positive_count, metavar="N", help="the claim's number (from 1) instead of the variant"
+    )
     parser.add_argument("--uid", help="a client-made id: repeating a command with the same uid records it once")
 
 
@@ -27,10 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from claimdesk.store import Store
     from claimdesk.store.verdicts import check_name
 
-    try:
-        variant_id = int(args.variant_id)
-    except ValueError:
-        raise UserError(f"{args.variant_id!r} is not a variant id") from None
+    variant_id = args.variant_id
     undo = args.verdict == "undo"
     if not undo:
         check_name(args.verdict, args.claim)  # before creating a store file for nothing
@@ -41,5 +43,5 @@ def run(args: argparse.Namespace) -> int:
             event = store.record_verdict(
                 variant_id, args.verdict, args.editor, claim=args.claim, note=args.note, uid=args.uid
             )
-    print(f"{event.verdict} {event.uid}")
+    say(f"{event.verdict} {event.uid}")
     return 0

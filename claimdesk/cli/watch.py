@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import signal
-import sys
 from datetime import UTC, datetime
 
-from claimdesk.cli.errors import UserError
+from claimdesk.arguments import positive_seconds
+from claimdesk.cli.output import say
 
 HELP = "poll a feed (JSON Feed, RSS, Atom or JSON Lines) of copies and store new ones, scored"
 
@@ -18,7 +18,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from claimdesk.ingest.http_options import add_client_arguments
 
     parser.add_argument("feed_url", metavar="FEED_URL", help="the feed of candidate copies")
-    parser.add_argument("--interval", type=float, default=300.0, metavar="SECONDS", help="between polls (default 300)")
+    parser.add_argument(
+        "--interval", type=positive_seconds, default=300.0, metavar="SECONDS", help="between polls (default 300)"
+    )
     parser.add_argument("--once", action="store_true", help="poll once and exit (1 if anything failed)")
     add_client_arguments(parser)
 
@@ -26,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _log(message: str) -> None:
     """One line on stderr with a UTC time: what journald (or a terminal) shows per cycle."""
     stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    print(f"{stamp} claimdesk watch: {message}", file=sys.stderr, flush=True)
+    say(f"{stamp} claimdesk watch: {message}", err=True)
 
 
 async def _watch(args: argparse.Namespace) -> int:
@@ -55,6 +57,4 @@ async def _watch(args: argparse.Namespace) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Poll until SIGINT/SIGTERM (or once); writes are never cut in half by the stop."""
-    if args.interval <= 0 or args.deadline <= 0 or args.max_bytes <= 0:
-        raise UserError("--interval, --deadline and --max-bytes must be positive")
     return asyncio.run(_watch(args))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from claimdesk.arguments import positive_count, positive_seconds
+
 if TYPE_CHECKING:  # the parser is built for every command; httpx is imported only when used
     from claimdesk.ingest.client import ClientSettings
 
@@ -21,8 +23,12 @@ def add_client_arguments(parser: argparse.ArgumentParser) -> None:
         action=_UseEnvProxy,
         help="use the proxy set in HTTP(S)_PROXY / ALL_PROXY, except for NO_PROXY hosts (off by default)",
     )
-    parser.add_argument("--deadline", type=float, default=60.0, metavar="SECONDS", help="per page (default 60)")
-    parser.add_argument("--max-bytes", type=int, default=5 * 1024 * 1024, help="body cap after decompression")
+    parser.add_argument(
+        "--deadline", type=positive_seconds, default=60.0, metavar="SECONDS", help="per page (default 60)"
+    )
+    parser.add_argument(
+        "--max-bytes", type=positive_count, default=5 * 1024 * 1024, help="body cap after decompression"
+    )
 
 
 class _UseEnvProxy(argparse.Action):

@@ -24,6 +24,10 @@ class BadVerdict(StoreError):
     """A verdict name that does not apply (unknown, or a claim verdict on a variant)."""
 
 
+class BadEntry(StoreError):
+    """An editor name, note or uid that cannot be stored (unprintable, too long, or not a uid)."""
+
+
 class NothingToUndo(StoreError):
     """The editor has no live verdict on that variant."""
 

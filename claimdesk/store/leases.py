@@ -10,6 +10,7 @@ import sqlite3
 from datetime import timedelta
 
 from claimdesk.store.connection import Core, iso
+from claimdesk.store.entry import check_editor
 from claimdesk.store.errors import LeaseHeld, NotFound
 from claimdesk.store.models import Lease
 
@@ -28,6 +29,7 @@ def holder(core: Core, variant_id: int) -> Lease | None:
 
 def take(core: Core, variant_id: int, editor: str, seconds: int = LEASE_SECONDS) -> Lease:
     """Hold the variant for ``seconds``; renews our own lease; raises LeaseHeld if someone else has it."""
+    check_editor(editor)
 
     def work(conn: sqlite3.Connection) -> Lease:
         moment = core.clock()

@@ -14,6 +14,7 @@ import uuid
 from datetime import UTC
 
 from claimdesk.store.connection import Core
+from claimdesk.store.entry import check_editor, check_note, check_uid
 from claimdesk.store.errors import BadVerdict, NotFound, NothingToUndo
 from claimdesk.store.models import CLAIM_VERDICTS, UNDO, VARIANT_VERDICTS, Verdict
 
@@ -76,7 +77,8 @@ def record(
 ) -> Verdict:
     """Append a verdict (durably). Repeating a call with the same ``uid`` returns the first event."""
     check_name(verdict, claim)
-    uid = uid or str(uuid.uuid4())
+    editor, note = check_editor(editor), check_note(note)
+    uid = check_uid(uid) or str(uuid.uuid4())
 
     def work(conn: sqlite3.Connection) -> Verdict:
         done = _by_uid(conn, uid)
@@ -95,7 +97,8 @@ def record(
 
 def undo(core: Core, variant_id: int, editor: str, *, uid: str | None = None) -> Verdict:
     """Retract ``editor``'s latest live verdict on the variant (or any of its claims)."""
-    uid = uid or str(uuid.uuid4())
+    editor = check_editor(editor)
+    uid = check_uid(uid) or str(uuid.uuid4())
 
     def work(conn: sqlite3.Connection) -> Verdict:
         done = _by_uid(conn, uid)

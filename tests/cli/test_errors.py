@@ -67,8 +67,11 @@ def test_debug_shows_the_traceback(bogus: Path) -> None:
 
 def test_bad_input_is_exit_1_and_usage_is_exit_2(tmp_path: Path) -> None:
     db = str(tmp_path / "desk.db")
-    bad = claimdesk("--db", db, "verdict", "x", "faithful")
-    assert (bad.returncode, bad.stderr) == (Exit.BAD_INPUT, "claimdesk: 'x' is not a variant id\n")
+    ingest = claimdesk("--db", db, "ingest", "-", input='{"article": {"text": "A."}, "variant": {"text": "B."}}\n')
+    assert ingest.returncode == Exit.OK
+    bad = claimdesk("--db", db, "verdict", "1", "great")
+    assert bad.returncode == Exit.BAD_INPUT
+    assert bad.stderr.startswith("claimdesk: unknown verdict 'great'") and bad.stderr.count("\n") == 1
     usage = claimdesk("--db", db, "verdict")
     assert usage.returncode == Exit.USAGE and "Traceback" not in usage.stderr
 

@@ -43,7 +43,6 @@ def test_verdict_command_records_and_undoes(desk: Path, capsys: pytest.CaptureFi
     [
         (("verdict", "99", "faithful"), "no variant 99"),
         (("verdict", "1", "great"), "unknown verdict 'great'"),
-        (("verdict", "x", "faithful"), "not a variant id"),
         (("verdict", "1", "confirmed", "--claim", "40"), "has no claim 40"),
         (("verdict", "3", "undo"), "no verdict to undo"),
     ],

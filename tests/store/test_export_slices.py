@@ -100,4 +100,4 @@ def test_jobs_must_be_a_positive_number(busy_desk: Path, capsys: pytest.CaptureF
     with pytest.raises(SystemExit) as exit_:
         main(["--db", str(busy_desk), "export", "--jobs", "0"])
     assert exit_.value.code == 2
-    assert "'0' is not a positive whole number" in capsys.readouterr().err
+    assert "'0' is not a whole number from 1" in capsys.readouterr().err
