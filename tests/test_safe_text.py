@@ -14,7 +14,7 @@ HOSTILE = "a\x1b]0;PWNED\x07b\x1b[6nc\x9b31md\u202ee\x1b]52;c;eA==\x07f\x07"
 
 def test_inert_strips_escapes_but_keeps_the_layout_of_a_csv_line() -> None:
     assert inert(f'1,"{HOSTILE}\r\nline two",\tx\r\n') == '1,"abcdef\r\nline two",\tx\r\n'
-    plain = "42,café,\"quoted, text\"\r\n"
+    plain = '42,café,"quoted, text"\r\n'
     assert inert(plain) is plain  # nothing to remove: the same object, after one search
 
 

@@ -24,6 +24,8 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 MATCH = 0.34  # weighted Dice for a confident 1-1 pair
 WEAK = 0.2  # a pair between two anchors that keeps the order
 PART = 0.6  # share of a leftover sentence's weight found in a matched neighbour: split or merge
+FOUND = 0.3  # ... or at least this share, when joining it brings the pair this much closer:
+GAIN = 0.03
 MAX_POSTING = 400  # a word in more sentences than this says nothing about which one
 CANDIDATES = 12  # article sentences compared closely with each variant sentence
 
@@ -76,6 +78,10 @@ class _Weights:
 
     def total(self, words: frozenset[str]) -> float:
         return sum(self.idf[w] for w in words)
+
+    def dice(self, a: frozenset[str], b: frozenset[str]) -> float:
+        d = self.total(a) + self.total(b)
+        return 2 * self.total(a & b) / d if d else 0.0
 
 
 def align(original: list[str], variant: list[str]) -> list[Link]:
@@ -180,7 +186,7 @@ def _group(
             continue
         for nb in (j - 1, j + 1):
             i = v_to_o.get(nb)
-            if i is not None and _contained(v_words[j], o_words[i] - v_words[nb], weights):
+            if i is not None and _belongs(v_words[j], v_words[nb], o_words[i], weights):
                 extra_v[i].append(j)
                 break
     for i in range(n_o):
@@ -188,7 +194,7 @@ def _group(
             continue
         for nb in (i - 1, i + 1):
             j = o_to_v.get(nb)
-            if j is not None and _contained(o_words[i], v_words[j] - o_words[nb], weights):
+            if j is not None and _belongs(o_words[i], o_words[nb], v_words[j], weights):
                 extra_o[j].append(i)
                 break
     attached_v = {j for js in extra_v.values() for j in js}
@@ -204,6 +210,15 @@ def _group(
     return links
 
 
-def _contained(part: frozenset[str], whole: frozenset[str], weights: _Weights) -> bool:
+def _belongs(part: frozenset[str], beside: frozenset[str], partner: frozenset[str], weights: _Weights) -> bool:
+    """Is the leftover ``part`` (next to ``beside``) copied in ``partner``, the sentence ``beside``
+    is paired with? Either most of its words are there that ``beside`` does not explain, or
+    joining it to ``beside`` makes the pair clearly closer (a heavily spun merge or split)."""
     total = weights.total(part)
-    return total > 0 and weights.total(part & whole) / total >= PART
+    if total <= 0:
+        return False
+    found = weights.total(part & (partner - beside)) / total
+    if found >= PART:
+        return True
+    gain = weights.dice(beside | part, partner) - weights.dice(beside, partner)
+    return found >= FOUND and gain >= GAIN
