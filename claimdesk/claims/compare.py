@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from claimdesk.claims import word_compare
 from claimdesk.claims.cast import Cast, name_key, same_phrase
-from claimdesk.claims.facts import MONTHS, WORD, Facts, Name, Number
+from claimdesk.claims.facts import MONTHS, WORD, Facts, Name, Number, quotes
 from claimdesk.claims.model import Reason
 
 CONTEXT = 2  # words either side of a negation cue in its reason
@@ -270,6 +270,17 @@ def _as_quote(o: Side, v: Side, reason: Reason) -> Reason:
     o_text = o.text[oq[0] : oq[1]] if oq else reason.original
     v_text = v.text[vq[0] : vq[1]] if vq else reason.variant
     return Reason("quote", o_text, v_text)
+
+
+def wording_reasons(o_text: str, v_text: str) -> tuple[Reason, ...]:
+    """Word-level changes of a pair whose facts are the same (one signature): the fast path,
+    which needs no fact extraction but the quotations."""
+    o, v = Side(o_text, _quotes_only(o_text)), Side(v_text, _quotes_only(v_text))
+    return tuple(_as_quote(o, v, r) for r in word_compare.revise(o, v, ()))
+
+
+def _quotes_only(text: str) -> Facts:
+    return Facts(numbers=(), names=(), negations=(), soft_negations=(), quotes=quotes(text))
 
 
 def reasons(o: Side, v: Side) -> tuple[Reason, ...]:

@@ -50,9 +50,10 @@ def lemma(word: str) -> str:
     return stem[:-1] if len(stem) > 3 and stem.endswith("e") else stem
 
 
-def tokens(text: str) -> list[Token]:
-    """The words of ``text`` in reading order."""
-    return [Token(m.group(), lemma(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[Token, ...]:
+    """The words of ``text`` in reading order (cached: several checks read the same claim)."""
+    return tuple(Token(m.group(), lemma(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ class Edit:
     b: tuple[Token, ...]
 
 
-def edits(a: list[Token], b: list[Token]) -> list[Edit]:
+def edits(a: tuple[Token, ...], b: tuple[Token, ...]) -> list[Edit]:
     """Substitutions, insertions and deletions between two token lists, lined up by lemma."""
     matcher = SequenceMatcher(None, [t.lemma for t in a], [t.lemma for t in b], autojunk=False)
     return [Edit(tuple(a[i1:i2]), tuple(b[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes() if op != "equal"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claimdesk.claims.closed_class import (
@@ -70,6 +71,7 @@ _CLAUSE_MARK = re.compile(r"[,;:()\"“”‘—–]|['’](?!s\b)")
 _PERSONS = frozenset(
     "i me my mine we us our ours you your yours he him his she her hers they them their theirs".split()
 )
+MAX_PAIRINGS = 36  # a longer unequal edit is a rewritten clause, not a word swapped
 _COLLECTIVES = frozenset("police staff people public government press".split())
 _BE_FORMS = frozenset("is are was were be been being".split())
 _HAVE_FORMS = frozenset("has have had having".split())
@@ -173,7 +175,7 @@ def _modal_pairs(o_left: list[Cue], v_left: list[Cue]) -> list[tuple[Cue, Cue]]:
     return []
 
 
-def _speakers(text: str, toks: list[Token]) -> list[tuple[int, int]]:
+def _speakers(text: str, toks: tuple[Token, ...]) -> list[tuple[int, int]]:
     """Token ranges of the speakers of the verbs of saying in ``text``."""
     low = text.lower()
     out = []
@@ -191,7 +193,7 @@ def _speakers(text: str, toks: list[Token]) -> list[tuple[int, int]]:
     return out
 
 
-def _speaker_follows(low: str, toks: list[Token], i: int) -> bool:
+def _speaker_follows(low: str, toks: tuple[Token, ...], i: int) -> bool:
     """'"...," said the minister': the verb follows a quotation (or opens the text), so its
     speaker comes after it. "Told" never: the one after it is who was told."""
     if toks[i].text.lower().startswith("t"):
@@ -201,7 +203,7 @@ def _speaker_follows(low: str, toks: list[Token], i: int) -> bool:
     return any(ch in low[toks[i - 1].end : toks[i].start] for ch in "\"“”'’")
 
 
-def _noun_phrase(low: str, toks: list[Token], k: int, forward: bool) -> tuple[int, int] | None:
+def _noun_phrase(low: str, toks: tuple[Token, ...], k: int, forward: bool) -> tuple[int, int] | None:
     """Up to five words from token ``k`` on, stopping at punctuation or a word of grammar; an
     "of" or "and" inside a name goes on ("World Travel and Tourism Council")."""
     step = 1 if forward else -1
@@ -229,15 +231,15 @@ def _noun_phrase(low: str, toks: list[Token], k: int, forward: bool) -> tuple[in
     return min(picked), max(picked) + 1
 
 
-def _capital_at(toks: list[Token], k: int) -> bool:
+def _capital_at(toks: tuple[Token, ...], k: int) -> bool:
     return k < len(toks) and toks[k].text[0].isupper()
 
 
-def _words(toks: list[Token], span: tuple[int, int]) -> set[str]:
+def _words(toks: tuple[Token, ...], span: tuple[int, int]) -> set[str]:
     return {t.lemma for t in toks[span[0] : span[1]]}
 
 
-def _acronyms(toks: list[Token]) -> set[str]:
+def _acronyms(toks: tuple[Token, ...]) -> set[str]:
     """Initials of each run of capitalised words ("Football Association" -> "fa"): an acronym
     on the other side names the same speaker."""
     out, run = set(), ""
@@ -251,7 +253,7 @@ def _acronyms(toks: list[Token]) -> set[str]:
     return out
 
 
-def _phrase(text: str, toks: list[Token], span: tuple[int, int]) -> str:
+def _phrase(text: str, toks: tuple[Token, ...], span: tuple[int, int]) -> str:
     return text[toks[span[0]].start : toks[span[1] - 1].end]
 
 
@@ -272,8 +274,8 @@ def _differ(a: str, b: str) -> bool:
 def _named_speaker(
     o: Side,
     v: Side,
-    o_toks: list[Token],
-    v_toks: list[Token],
+    o_toks: tuple[Token, ...],
+    v_toks: tuple[Token, ...],
     o_sp: list[tuple[int, int]],
     v_sp: list[tuple[int, int]],
     found: list[Reason],
@@ -297,7 +299,7 @@ def _kin(a: str, b: str) -> bool:
 
 
 def _gone(
-    toks: list[Token], span: tuple[int, int], other: list[Token], other_lemmas: set[str], acronyms: set[str]
+    toks: tuple[Token, ...], span: tuple[int, int], other: tuple[Token, ...], other_lemmas: set[str], acronyms: set[str]
 ) -> bool:
     """Is the speaker's head word (its last: "officials" of "Federal Reserve officials") absent
     from the other side, as itself, as an acronym or as a synonym of a word there?"""
@@ -310,7 +312,7 @@ def _gone(
 
 
 def _attribution_reasons(
-    o: Side, v: Side, o_toks: list[Token], v_toks: list[Token], found: list[Reason]
+    o: Side, v: Side, o_toks: tuple[Token, ...], v_toks: tuple[Token, ...], found: list[Reason]
 ) -> list[Reason]:
     """A verb of saying whose speaker on one side shares nothing with any speaker on the other."""
     o_sp, v_sp = _speakers(o.text, o_toks), _speakers(v.text, v_toks)
@@ -345,7 +347,7 @@ def _attribution_reasons(
     ]
 
 
-def _role_reasons(o: Side, v: Side, o_toks: list[Token], v_toks: list[Token]) -> list[Reason]:
+def _role_reasons(o: Side, v: Side, o_toks: tuple[Token, ...], v_toks: tuple[Token, ...]) -> list[Reason]:
     """Two names that swapped places around a verb both sides share, in the same voice.
 
     Only names in one run of words count: a comma or a quotation mark between them is an
@@ -375,7 +377,7 @@ def _broken(text: str, start: int, end: int) -> bool:
     return bool(_CLAUSE_MARK.search(text, start, end))
 
 
-def _once(toks: list[Token]) -> dict[str, int]:
+def _once(toks: tuple[Token, ...]) -> dict[str, int]:
     """Position of each lemma that occurs exactly once."""
     counts = Counter(t.lemma for t in toks)
     return {t.lemma: i for i, t in enumerate(toks) if counts[t.lemma] == 1}
@@ -386,8 +388,8 @@ def _is_name(tok: Token) -> bool:
 
 
 def _shared_verb(
-    o_toks: list[Token],
-    v_toks: list[Token],
+    o_toks: tuple[Token, ...],
+    v_toks: tuple[Token, ...],
     o_at: dict[str, int],
     v_at: dict[str, int],
     o_range: tuple[int, int],
@@ -404,7 +406,7 @@ def _shared_verb(
     return None
 
 
-def _verb_like(toks: list[Token], i: int) -> bool:
+def _verb_like(toks: tuple[Token, ...], i: int) -> bool:
     """An inflected word, or one after an auxiliary or "to": most likely the clause's verb."""
     word = toks[i].text.lower()
     if word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith("ss")) or word in _IRREGULAR:
@@ -412,7 +414,7 @@ def _verb_like(toks: list[Token], i: int) -> bool:
     return i > 0 and toks[i - 1].text.lower() in _AUXILIARIES
 
 
-def _passive(toks: list[Token], verb: int, end: int) -> bool:
+def _passive(toks: tuple[Token, ...], verb: int, end: int) -> bool:
     """A form of "be" before a participle, "by" after the verb, or a bare participle followed by
     a preposition ("Monologues banned in Uganda")."""
     word = toks[verb].text.lower()
@@ -443,15 +445,22 @@ def _negated_form(a: str, b: str) -> bool:
 
 def _antonym_reasons(pairs: list[tuple[Token, Token]]) -> list[Reason]:
     """A word replaced by its antonym, or by the antonym of one of its synonyms."""
-    lex = lexicon()
     for a, b in pairs:
-        if _negated_form(a.text, b.text) or not (_content(a) and _content(b)):
-            continue  # "unable" for "not able": the negation check weighs that
-        if "r" in (lex.pos_of(a.text), lex.pos_of(b.text)):
-            continue  # adverbs of place and manner ("ahead", "back") move with the sentence
-        if lex.antonyms(a.text, b.text) and not _same_sense(a.text, b.text):
+        if _content(a) and _content(b) and _opposites(a.text.lower(), b.text.lower()):
             return [Reason("antonym", a.text, b.text)]
     return []
+
+
+@lru_cache(maxsize=65536)
+def _opposites(a: str, b: str) -> bool:
+    """Cached: a spinner's swaps repeat through a text."""
+    if a == b or _negated_form(a, b):
+        return False  # "unable" for "not able": the negation check weighs that
+    lex = lexicon()
+    if not lex.antonyms(a, b):
+        return False
+    # Adverbs of place and manner ("ahead", "back") move with the sentence.
+    return "r" not in (lex.pos_of(a), lex.pos_of(b)) and not _same_sense(a, b)
 
 
 def _substitutions(edit_list: list[Edit]) -> list[tuple[Token, Token]]:
@@ -462,7 +471,7 @@ def _substitutions(edit_list: list[Edit]) -> list[tuple[Token, Token]]:
             continue
         if len(e.a) == len(e.b):
             out += list(zip(e.a, e.b, strict=True))
-        else:
+        elif len(e.a) * len(e.b) <= MAX_PAIRINGS:
             out += [(x, y) for x in e.a for y in e.b]
     return out
 
