@@ -12,15 +12,17 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # Inflections a crude lemmatiser may strip without a dictionary (longest first).
 _SUFFIXES = ("ies", "ied", "ing", "ed", "es", "s")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of a claim: as written, lowercased lemma, offsets relative to the claim's text."""
+class Token(NamedTuple):
+    """A word of a claim: as written, lowercased lemma, offsets relative to the claim's text.
+
+    A named tuple, not a dataclass: long texts make hundreds of thousands of them."""
 
     text: str
     lemma: str

@@ -11,6 +11,7 @@ a verb both sides share.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -178,12 +179,13 @@ def _modal_pairs(o_left: list[Cue], v_left: list[Cue]) -> list[tuple[Cue, Cue]]:
 def _speakers(text: str, toks: tuple[Token, ...]) -> list[tuple[int, int]]:
     """Token ranges of the speakers of the verbs of saying in ``text``."""
     low = text.lower()
+    starts = [t.start for t in toks]
     out = []
     for s, e in speaker_verbs(low):
-        i = next((k for k, t in enumerate(toks) if t.start >= s), None)
-        if i is None or low[s:e].endswith("ing"):
+        i = bisect_left(starts, s)
+        if i == len(toks) or low[s:e].endswith("ing"):
             continue  # "..., saying the plan was sound": whose saying is a clause away
-        j = next((k for k, t in enumerate(toks) if t.start >= e), len(toks))
+        j = bisect_left(starts, e)
         if low[s:e] == "according to" or _speaker_follows(low, toks, i):
             span = _noun_phrase(low, toks, j, forward=True)
         else:
