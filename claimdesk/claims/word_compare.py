@@ -73,6 +73,17 @@ _PERSONS = frozenset(
     "i me my mine we us our ours you your yours he him his she her hers they them their theirs".split()
 )
 MAX_PAIRINGS = 36  # a longer unequal edit is a rewritten clause, not a word swapped
+# Subject and object forms of a pronoun are one party: "he ... against the chancellor" swaps
+# roles with "the chancellor ... against him".
+_PRONOUN_CASE = {
+    **dict.fromkeys(("he", "him"), "pron:he"),
+    **dict.fromkeys(("she", "her"), "pron:she"),
+    **dict.fromkeys(("they", "them"), "pron:they"),
+    **dict.fromkeys(("we", "us"), "pron:we"),
+    **dict.fromkeys(("i", "me"), "pron:i"),
+}
+_PREPOSITIONS = frozenset("in at on for to with from by of into against over".split())
+_DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
 _COLLECTIVES = frozenset("police staff people public government press".split())
 _BE_FORMS = frozenset("is are was were be been being".split())
 _HAVE_FORMS = frozenset("has have had having".split())
@@ -356,7 +367,7 @@ def _role_reasons(o: Side, v: Side, o_toks: tuple[Token, ...], v_toks: tuple[Tok
     apposition or a title ("Neil Herron, a campaigner from Sunderland"), not an action.
     """
     o_at, v_at = _once(o_toks), _once(v_toks)
-    names = [w for w in o_at if w in v_at and _is_name(o_toks[o_at[w]]) and _is_name(v_toks[v_at[w]])]
+    names = [w for w in o_at if w in v_at and _party(o_toks, o_at[w]) and _party(v_toks, v_at[w])]
     for x in range(len(names)):
         for y in range(x + 1, len(names)):
             a, b = sorted((names[x], names[y]), key=o_at.__getitem__)
@@ -368,7 +379,8 @@ def _role_reasons(o: Side, v: Side, o_toks: tuple[Token, ...], v_toks: tuple[Tok
             verb = _shared_verb(o_toks, v_toks, o_at, v_at, (oa, ob), (vb, va))
             if verb is None:
                 continue
-            if _passive(o_toks, o_at[verb], ob) == _passive(v_toks, v_at[verb], va):
+            same_frame = _frame(o_toks, o_at[verb]) == _frame(v_toks, v_at[verb])  # "stars X" / "star in X"
+            if same_frame and _passive(o_toks, o_at[verb], ob) == _passive(v_toks, v_at[verb], va):
                 o_span = o.text[o_toks[oa].start : o_toks[ob].end]
                 v_span = v.text[v_toks[vb].start : v_toks[va].end]
                 return [Reason("role", o_span, v_span)]
@@ -379,10 +391,19 @@ def _broken(text: str, start: int, end: int) -> bool:
     return bool(_CLAUSE_MARK.search(text, start, end))
 
 
+def _party(toks: tuple[Token, ...], i: int) -> bool:
+    """A name, a pronoun, or a noun right after a determiner ("the chancellor"): who may act."""
+    if _is_name(toks[i]) or toks[i].text.lower() in _PRONOUN_CASE:
+        return True
+    word = toks[i].text.lower()
+    return word not in STOPWORDS and i > 0 and toks[i - 1].text.lower() in _DETERMINERS
+
+
 def _once(toks: tuple[Token, ...]) -> dict[str, int]:
     """Position of each lemma that occurs exactly once."""
-    counts = Counter(t.lemma for t in toks)
-    return {t.lemma: i for i, t in enumerate(toks) if counts[t.lemma] == 1}
+    keys = [_PRONOUN_CASE.get(t.text.lower(), t.lemma) for t in toks]
+    counts = Counter(keys)
+    return {k: i for i, k in enumerate(keys) if counts[k] == 1}
 
 
 def _is_name(tok: Token) -> bool:
@@ -414,6 +435,11 @@ def _verb_like(toks: tuple[Token, ...], i: int) -> bool:
     if word.endswith(("ed", "ing")) or (word.endswith("s") and not word.endswith("ss")) or word in _IRREGULAR:
         return True
     return i > 0 and toks[i - 1].text.lower() in _AUXILIARIES
+
+
+def _frame(toks: tuple[Token, ...], verb: int) -> bool:
+    """Does a preposition follow the verb? "X stars Y" and "Y stars in X" are one fact."""
+    return verb + 1 < len(toks) and toks[verb + 1].text.lower() in _PREPOSITIONS
 
 
 def _passive(toks: tuple[Token, ...], verb: int, end: int) -> bool:

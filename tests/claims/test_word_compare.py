@@ -156,3 +156,16 @@ def test_closed_class_cues_read_values_not_words() -> None:
     ]
     assert [c.value for c in cues("Over 300 came; about 40 left.", "quantity")] == ["over", "about"]
     assert [c.value for c in cues("The plan is over.", "quantity")] == []  # a bound needs an amount
+
+
+def test_pronoun_and_noun_swapped_around_the_verb_is_role() -> None:
+    """ "him" and "he" are one party in two cases: the roles swapped, the voice did not."""
+    assert kinds(
+        "Aides feared the treasurer was plotting against him all winter.",
+        "Aides feared he was plotting against the treasurer all winter.",
+    ) == ["role"]
+
+
+def test_verb_with_a_preposition_in_one_side_only_is_not_role() -> None:
+    """ "The play stars Mara Quell" and "Mara Quell stars in the play" say one thing."""
+    assert kinds("The new play stars Mara Quell as the widow.", "Mara Quell stars in the new play as the widow.") == []
