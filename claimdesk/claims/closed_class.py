@@ -132,7 +132,7 @@ QUANTITY: dict[str, tuple[str, ...]] = {
     "some": (
         "some",
         "several",
-        r"a number of",
+        r"a number(?: of|(?= (?:were|are|have|had)\b))",
         "various",
         r"a fair (?:amount|number)",
         "a few",
