@@ -36,7 +36,10 @@ def utc_now() -> datetime:
 def parse_iso(value: str) -> datetime:
     """An ISO 8601 date or time as an aware UTC moment; no zone means UTC. ValueError if not one."""
     moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    try:
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is in year 0 in UTC, which datetime cannot hold
+        raise ValueError(f"{value!r} falls outside years 1 to 9999 in UTC") from None
 
 
 def iso(moment: datetime) -> str:
@@ -53,6 +56,8 @@ def is_busy(exc: BaseException) -> bool:
 def connect(path: str | Path) -> sqlite3.Connection:
     """A connection in autocommit mode (we issue BEGIN ourselves) with the store's pragmas."""
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    # Rows by column name everywhere (reads and write transactions), never by position.
+    conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys=ON")
     _use_wal(conn)
@@ -129,9 +134,7 @@ class Core:
 
     def read(self, sql: str, params: tuple | list | dict = ()) -> list[sqlite3.Row]:
         """All rows of a query, fetched at once so no read transaction outlives the call."""
-        cursor = self.conn.execute(sql, params)
-        cursor.row_factory = sqlite3.Row
-        return cursor.fetchall()
+        return self.conn.execute(sql, params).fetchall()
 
     def read_one(self, sql: str, params: tuple | list | dict = ()) -> sqlite3.Row | None:
         """The first row of a query, or None."""
