@@ -209,7 +209,7 @@ def _runs(names: list[Name], text: str) -> list[str]:
 
 def _negation_reasons(o: Side, v: Side) -> list[Reason]:
     o_cues, v_cues = o.facts.negations, v.facts.negations
-    if len(o_cues) != len(v_cues) and len(o_cues) + _stands_for_not(o) == len(v_cues) + _stands_for_not(v):
+    if _same_polarity(o, v):
         return []  # the same polarity in other words: "not be able" / "unable", "not a" / "no"
     if len(o_cues) == len(v_cues):
         o_cues, v_cues = o.facts.soft_negations, v.facts.soft_negations
@@ -228,6 +228,16 @@ def _negation_reasons(o: Side, v: Side) -> list[Reason]:
     if more is v:
         return [Reason("negation", without, with_cue)]
     return [Reason("negation", with_cue, without)]
+
+
+def _same_polarity(o: Side, v: Side) -> bool:
+    """The side with fewer "not"s has at least as many more negative words in their place
+    ("did not want or need" / "neither wanted nor needed")."""
+    gap = len(o.facts.negations) - len(v.facts.negations)
+    if gap == 0:
+        return False
+    fewer, more = (v, o) if gap > 0 else (o, v)
+    return _stands_for_not(fewer) - _stands_for_not(more) >= abs(gap)
 
 
 def _stands_for_not(side: Side) -> int:
