@@ -268,16 +268,18 @@ def clock_times(text: str) -> list[Number]:
 
 
 _UNIT_MONTHS = {"year": 12, "month": 1, "decade": 120, "century": 1200}
+_NUMBER_WORDS = "|".join(sorted((w for w in UNITS if w != "dozen"), key=len, reverse=True))
 _DURATION = re.compile(
-    r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|sixty|hundred)(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-](?P<u>year|month|decade|century|centuries)s?\b",
+    rf"\b(?P<n>\d+(?:\.\d+)?|an?|(?:(?:{_NUMBER_WORDS})[\s-]+)*(?:{_NUMBER_WORDS}))"
+    r"(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?P<sep>[\s-])(?P<u>year|month|decade|century|centuries)s?\b",
     re.IGNORECASE,
 )
 
 
 def durations(text: str) -> list[Number]:
     """ "12 months", "a year" and "one year" are one length of time; so are "40 years" and
-    "four decades". A duration in digits is hard, in words soft."""
+    "four decades". A duration in digits is hard, in words soft; a hyphenated one may be an age
+    ("21-year-old"), so it also reads as its plain number."""
     out = []
     for m in _DURATION.finditer(text):
         n = m.group("n").lower()
@@ -285,7 +287,9 @@ def durations(text: str) -> list[Number]:
         value += 0.5 if m.group("half") else 0.0
         unit = m.group("u").lower().replace("centuries", "century")
         key = "dur:" + _canonical(value * _UNIT_MONTHS[unit])
-        out.append(Number(key, m.group(), m.start(), m.end(), hard=n[0].isdigit()))
+        # "a 21-year-old" is an age, "21" in another sentence: the hyphenated form reads both ways.
+        alt = _canonical(value) if m.group("sep") == "-" else ""
+        out.append(Number(key, m.group(), m.start(), m.end(), hard=n[0].isdigit(), alt=alt))
     return out
 
 
