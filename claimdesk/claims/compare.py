@@ -73,7 +73,8 @@ def _name_reasons(o: Side, v: Side) -> list[Reason]:
     first_lost = o.facts.initial is not None and o.facts.initial in missing_names
     extra_names = _more(_names(v, first_lost), v_words, o_words)
     if o.cast is not None:
-        missing_names, extra_names = _without_cast(missing_names, extra_names, o.cast)
+        beside = _beside(v, o_words)
+        missing_names, extra_names = _without_cast(missing_names, extra_names, o.cast, beside)
     missing = _runs(missing_names, o.text)
     extra = _runs(extra_names, v.text)
     missing, extra = _without_acronyms(missing, extra)
@@ -120,15 +121,43 @@ def _word_keys(side: Side) -> Counter[str]:
     return keys
 
 
-def _without_cast(missing: list[Name], extra: list[Name], cast: Cast) -> tuple[list[Name], list[Name]]:
+def _beside(side: Side, other_words: Counter[str]) -> dict[int, frozenset[str]]:
+    """For each name (by its start), the keys of the names written right next to it that the
+    other sentence also has ("Chris" beside "Paterson")."""
+    names = side.facts.names
+    out = {}
+    for k, n in enumerate(names):
+        near = [
+            m.key
+            for m in names[max(0, k - 1) : k + 2]
+            if m is not n and not side.text[min(m.end, n.end) : max(m.start, n.start)].strip() and other_words[m.key]
+        ]
+        out[n.start] = frozenset(near)
+    return out
+
+
+def _with(name: Name, beside: dict[int, frozenset[str]]) -> list[tuple[str, str]]:
+    return [(min(name.key, k), max(name.key, k)) for k in beside.get(name.start, ())]
+
+
+def _without_cast(
+    missing: list[Name], extra: list[Name], cast: Cast, beside: dict[int, frozenset[str]]
+) -> tuple[list[Name], list[Name]]:
     """Drop each lost name the cast links to a new one ("Prime Minister" -> "Tony"), and the new
-    names linked to any lost one or to a name the sentence still has."""
+    names linked to any lost one or written beside a name both sentences have, as the article
+    writes them together ("Paterson" -> "Chris Paterson")."""
     linked = [n for n in missing if any(cast.same(n.key, e.key) for e in extra)]
-    kept_extra = [e for e in extra if not any(cast.same(n.key, e.key) for n in missing)]
+    kept_extra = [
+        e
+        for e in extra
+        if not any(cast.same(n.key, e.key) for n in missing)
+        and not any(pair in cast.together for pair in _with(e, beside))
+    ]
     return [n for n in missing if n not in linked], kept_extra
 
 
 def _initials(value: str) -> str:
+    value = re.sub(r"['’]s?(?=\s|$)", "", value.strip())
     words = re.findall(r"[^\W_]+", value)
     if len(words) > 1 and all(len(w) == 1 for w in words):
         return "".join(words).lower()  # "U.S." -> "us"
