@@ -16,8 +16,12 @@ _ESCAPES = re.compile(
     r"|\x1b[@-Z\\-_]?"  # other escapes, or a lone ESC
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
-# C0 except tab/newline, DEL, C1, and the bidi embedding/override/isolate marks.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 except tab/newline, DEL, C1, and the bidi marks, embeddings, overrides and isolates.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# The same but keeping CR too: for data streams (CSV) whose line ends must survive.
+_ACTIVE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What json.dumps(ensure_ascii=False) leaves raw that a terminal acts on, plus the line separators.
+_JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: str, *, keep_newlines: bool = True) -> str:
@@ -32,3 +36,23 @@ def clean(text: str, *, keep_newlines: bool = True) -> str:
     if not keep_newlines:
         text = text.replace("\n", " ")
     return text
+
+
+def inert(text: str) -> str:
+    """``text`` without terminal escapes or control characters, its tabs, CRs and newlines kept.
+
+    For data written as it is stored (CSV lines): the layout stays, nothing can drive a terminal
+    that displays it. Text with nothing to remove (nearly all) is returned after one search.
+    """
+    if not _ACTIVE.search(text):
+        return text
+    return _ACTIVE.sub("", _ESCAPES.sub("", text))
+
+
+def inert_json(json_text: str) -> str:
+    """A JSON document (``ensure_ascii=False``) with the characters a terminal acts on escaped as ``\\uXXXX``.
+
+    json.dumps already escapes C0; C1 controls and bidi marks it leaves raw. Escaped, the data a
+    consumer decodes is unchanged.
+    """
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json_text)

@@ -11,14 +11,10 @@ escapes.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from typing import Any, TextIO
 
-from claimdesk.safe_text import clean
-
-# json.dumps escapes C0 and DEL-free ASCII already; these it leaves raw with ensure_ascii=False.
-_JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+from claimdesk.safe_text import clean, inert_json
 
 
 def say(text: str, *, err: bool = False, file: TextIO | None = None) -> None:
@@ -29,7 +25,7 @@ def say(text: str, *, err: bool = False, file: TextIO | None = None) -> None:
 
 def json_text(obj: Any) -> str:
     """``obj`` as one line of JSON, non-ASCII text kept readable, terminal-active characters escaped."""
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(obj, ensure_ascii=False))
+    return inert_json(json.dumps(obj, ensure_ascii=False))
 
 
 def say_json(obj: Any, *, file: TextIO | None = None) -> None:

@@ -53,6 +53,8 @@ def is_busy(exc: BaseException) -> bool:
 def connect(path: str | Path) -> sqlite3.Connection:
     """A connection in autocommit mode (we issue BEGIN ourselves) with the store's pragmas."""
     conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    # Rows by column name everywhere (reads and write transactions), never by position.
+    conn.row_factory = sqlite3.Row
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     conn.execute("PRAGMA foreign_keys=ON")
     _use_wal(conn)
@@ -129,9 +131,7 @@ class Core:
 
     def read(self, sql: str, params: tuple | list | dict = ()) -> list[sqlite3.Row]:
         """All rows of a query, fetched at once so no read transaction outlives the call."""
-        cursor = self.conn.execute(sql, params)
-        cursor.row_factory = sqlite3.Row
-        return cursor.fetchall()
+        return self.conn.execute(sql, params).fetchall()
 
     def read_one(self, sql: str, params: tuple | list | dict = ()) -> sqlite3.Row | None:
         """The first row of a query, or None."""

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import sqlite3
-
-from claimdesk.claims import STATUSES, Claim, Reason, Span
-from claimdesk.store import leases, verdicts
+from claimdesk.claims import STATUSES
+from claimdesk.store import claim_rows, leases, verdicts
 from claimdesk.store.connection import Core
 from claimdesk.store.errors import NotFound
 from claimdesk.store.models import Article, Scores, StoredClaim, VariantDetail
@@ -25,7 +22,7 @@ def variant(core: Core, variant_id: int) -> VariantDetail:
     row = core.read_one(_VARIANT, (variant_id,))
     if not row:
         raise NotFound(f"no variant {variant_id}")
-    article = Article(row["a_id"], row["a_url"], row["a_title"], row["a_text"], row["a_published"], row["a_created_at"])
+    article = Article(**{name[2:]: row[name] for name in row.keys() if name.startswith("a_")})  # noqa: SIM118 - a Row iterates values
     scores = Scores(
         fidelity=row["fidelity"],
         coverage=row["coverage"],
@@ -49,24 +46,8 @@ def variant(core: Core, variant_id: int) -> VariantDetail:
     )
 
 
-def _span(start: int | None, end: int | None) -> Span | None:
-    return None if start is None or end is None else Span(start, end)
-
-
-def to_claim(row: sqlite3.Row) -> Claim:
-    """A ``claims`` row back into the engine's Claim."""
-    reasons = tuple(Reason(r["kind"], r["original"], r["variant"]) for r in json.loads(row["reasons"]))
-    return Claim(
-        row["status"],
-        row["score"],
-        _span(row["original_start"], row["original_end"]),
-        _span(row["variant_start"], row["variant_end"]),
-        reasons,
-    )
-
-
 def claims(core: Core, variant_id: int) -> list[StoredClaim]:
     """The variant's claims in the engine's order, each with its current claim verdict."""
     rows = core.read("SELECT * FROM claims WHERE variant_id = ? ORDER BY number", (variant_id,))
     decided = verdicts.claim_verdicts(core, variant_id)
-    return [StoredClaim(row["number"], to_claim(row), decided.get(row["number"])) for row in rows]
+    return [StoredClaim(row["number"], claim_rows.from_row(row), decided.get(row["number"])) for row in rows]

@@ -1,7 +1,6 @@
 """Export queries: current verdicts, the full history, or claim verdicts, as a streamed cursor.
 
-Terminal and spreadsheet safety are done in SQL: text cells lose terminal escapes and control
-characters (newlines stay), and text cells starting with ``= + - @``, tab or CR get a leading
+Spreadsheet safety is done in SQL: text cells starting with ``= + - @``, tab or CR get a leading
 ``'`` (so a title like ``=HYPERLINK(...)`` stays text), while numbers stay numbers. Doing it in
 the query keeps the Python side a bare ``csv.writer.writerows(cursor)``.
 
@@ -18,7 +17,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from claimdesk.safe_text import clean
 from claimdesk.store.verdicts import LIVE
 
 Kind = Literal["current", "history", "claims"]
@@ -93,30 +91,16 @@ _WHERE: dict[Kind, list[str]] = {
 _ORDER: dict[Kind, str] = {"current": "var.id", "history": "v.id", "claims": "v.variant_id, v.claim"}
 # The smallest and largest key an export of that kind can meet, from an index or the rowid.
 _BOUNDS: dict[Kind, str] = {
-    "current": "SELECT min(id), max(id) FROM variants",
-    "history": "SELECT min(id), max(id) FROM verdicts",
-    "claims": "SELECT min(variant_id), max(variant_id) FROM verdicts WHERE claim IS NOT NULL",
+    "current": "SELECT min(id) AS first, max(id) AS last FROM variants",
+    "history": "SELECT min(id) AS first, max(id) AS last FROM verdicts",
+    "claims": "SELECT min(variant_id) AS first, max(variant_id) AS last FROM verdicts WHERE claim IS NOT NULL",
 }
-
-
-# Text that could drive a terminal (ESC and other controls, C1, bidi overrides) is cleaned in the
-# cell. SQLite's GLOB spots such a cell in C; only those few rows pay for the Python clean-up.
-_PLAIN = "claimdesk_plain"
-_TERMINAL_ACTIVE = "*[\x01-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]*"
-
-
-def _plain(expr: str) -> str:
-    return f"CASE WHEN {expr} GLOB :terminal_active THEN {_PLAIN}({expr}) ELSE {expr} END"
 
 
 def _safe(expr: str) -> str:
     return (
         f"CASE WHEN substr({expr}, 1, 1) IN ('=', '+', '-', '@', char(9), char(13)) THEN '''' || {expr} ELSE {expr} END"
     )
-
-
-def _clean_cell(value: object) -> object:
-    return clean(value) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,13 +136,15 @@ class ExportQuery:
 
     def params(self, keys: KeyRange) -> dict[str, object]:
         """The parameters that read the rows whose key is in ``keys``."""
-        return {"first": keys.first, "last": keys.last, "since": self.since, "terminal_active": _TERMINAL_ACTIVE}
+        return {"first": keys.first, "last": keys.last, "since": self.since}
 
 
 def export_query(kind: Kind, since: str | None = None, *, spreadsheet_safe: bool = True) -> ExportQuery:
     """The query for ``kind``; ``since`` (stored time format) keeps verdicts decided at or after it."""
     columns = _COLUMNS[kind]
-    select = ", ".join(f"{_cell(expr, text, spreadsheet_safe)} AS {name}" for name, expr, text in columns)
+    select = ", ".join(
+        f"{_safe(expr) if text and spreadsheet_safe else expr} AS {name}" for name, expr, text in columns
+    )
     where = list(_WHERE[kind])
     if since:
         where.append("v.decided_at >= :since")
@@ -166,22 +152,14 @@ def export_query(kind: Kind, since: str | None = None, *, spreadsheet_safe: bool
     return ExportQuery(sql, tuple(name for name, _expr, _text in columns), since)
 
 
-def _cell(expr: str, text: bool, spreadsheet_safe: bool) -> str:
-    """A column's select expression: text cleaned for terminals, and for spreadsheets guarded too."""
-    if not text:
-        return expr
-    return _safe(_plain(expr)) if spreadsheet_safe else _plain(expr)
-
-
 def key_range(conn: sqlite3.Connection, kind: Kind) -> KeyRange | None:
     """Every key an export of ``kind`` can meet right now; None when there is nothing to export."""
-    first, last = conn.execute(_BOUNDS[kind]).fetchone()
-    return None if first is None else KeyRange(int(first), int(last))
+    bounds = conn.execute(_BOUNDS[kind]).fetchone()
+    return None if bounds["first"] is None else KeyRange(int(bounds["first"]), int(bounds["last"]))
 
 
 def stream(conn: sqlite3.Connection, query: ExportQuery, keys: KeyRange) -> Iterator[tuple]:
     """The rows in ``keys``, streamed from one cursor (one snapshot; memory stays flat)."""
-    conn.create_function(_PLAIN, 1, _clean_cell, deterministic=True)
     cursor = conn.execute(query.sql, query.params(keys))
     try:
         yield from cursor

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
+from claimdesk.safe_text import inert, inert_json
 from claimdesk.store.atomic import atomic_file
 from claimdesk.store.connection import connect
 from claimdesk.store.export import ExportQuery, KeyRange, Kind, export_query, key_range, stream
@@ -57,13 +58,28 @@ def write_header(out: TextIO, export: Export, *, bom: bool) -> None:
 
 
 def write_rows(out: TextIO, export: Export, rows: Iterable[tuple]) -> None:
-    """RFC 4180 CSV (CRLF, minimal quoting; ``out`` opened with newline='') or one JSON object a line."""
+    """RFC 4180 CSV (CRLF, minimal quoting; ``out`` opened with newline='') or one JSON object a line.
+
+    Either way no line carries a terminal escape or control character (stored text comes from the
+    open web, and exports are read with `less` and `cat` too): CSV lines lose them, JSON escapes them.
+    One regex search per line costs next to nothing beside the writer itself.
+    """
     if export.as_csv:
-        csv.writer(out).writerows(rows)
+        csv.writer(_Inert(out)).writerows(rows)
         return
     names = export.query.header
     for row in rows:
-        out.write(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False) + "\n")
+        out.write(inert_json(json.dumps(dict(zip(names, row, strict=True)), ensure_ascii=False)) + "\n")
+
+
+class _Inert:
+    """The csv writer's file: every line it writes passes through :func:`claimdesk.safe_text.inert`."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+
+    def write(self, line: str) -> int:
+        return self._out.write(inert(line))
 
 
 def write_slice(out: TextIO, export: Export, keys: KeyRange) -> None:

@@ -16,7 +16,7 @@ from claimdesk.store.models import FeedState
 def state(core: Core, url: str) -> FeedState | None:
     """The feed's last ETag/Last-Modified, or None if never polled."""
     row = core.read_one("SELECT url, etag, last_modified, checked_at FROM feeds WHERE url = ?", (url,))
-    return FeedState(*row) if row else None
+    return FeedState(**row) if row else None
 
 
 def save_state(core: Core, url: str, etag: str | None, last_modified: str | None) -> FeedState:
@@ -38,7 +38,7 @@ def unseen(core: Core, feed_url: str, entries: Iterable[str]) -> list[str]:
     if not wanted:
         return []
     seen = {
-        row[0]
+        row["entry"]
         for row in core.read(
             "SELECT entry FROM feed_entries WHERE feed_url = ? AND entry IN (SELECT value FROM json_each(?))",
             (feed_url, json.dumps(wanted)),

@@ -1,7 +1,9 @@
-"""Inbox queries: keyset pages (never a deep OFFSET), filters, full-text search, totals.
+"""Inbox queries: keyset pages (never a deep OFFSET), filters, full-text search, totals, positions.
 
 A page is fetched with row values, ``(risk, id) < (?, ?)``, so page 20,000 costs what page 1
 costs: an index seek and ``limit`` rows. Sorting by time is by id, which grows with intake.
+The position queries count over the same ``(risk, id)`` index; ``key_at`` is the one place an
+OFFSET is used, and only for a jump (scrollbar drag, End) to a page whose start key is not known.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from claimdesk.store.connection import Core
-from claimdesk.store.models import InboxCounts, InboxPage, InboxQuery, InboxRow, PageKey
+from claimdesk.store.models import InboxCounts, InboxPage, InboxQuery, InboxRow, PageKey, Sort
 
 _SELECT = """
 SELECT v.id, v.risk, v.fidelity, v.altered, v.dropped, v.added, v.site, v.title, v.found_at, v.created_at,
@@ -72,23 +74,34 @@ def filter_clauses(core: Core, query: InboxQuery, params: dict[str, object]) -> 
     return clauses
 
 
+# The listing order, newest or riskiest first: per sort, the key as a row value, the same key as
+# parameters, and the ORDER BY of those columns. Pages, positions and jumps all use these.
+_ORDER: dict[Sort, tuple[str, str, str]] = {
+    "risk": ("(v.risk, v.id)", "(:value, :id)", "v.risk {0}, v.id {0}"),
+    "time": ("v.id", ":id", "v.id {0}"),
+}
+
+
+def _past(sort: Sort, key: PageKey, params: dict[str, object], *, before: bool = False) -> str:
+    """The clause for rows listed after ``key`` (or, with ``before``, ahead of it)."""
+    expr, mark, _order = _ORDER[sort]
+    params.update(value=key.value, id=key.id)
+    return f"{expr} {'>' if before else '<'} {mark}"
+
+
+def _order_by(sort: Sort, *, backwards: bool = False) -> str:
+    """ORDER BY of the listing (riskiest or newest first), or reversed to walk it backwards."""
+    return " ORDER BY " + _ORDER[sort][2].format("ASC" if backwards else "DESC")
+
+
+def _where(clauses: list[str]) -> str:
+    return " WHERE " + " AND ".join(clauses) if clauses else ""
+
+
 def _row(row: sqlite3.Row) -> InboxRow:
+    # _SELECT names its columns after InboxRow's fields; the state is derived from two of them.
     state = "held" if row["holder"] else "decided" if row["verdict"] else "new"
-    return InboxRow(
-        id=row["id"],
-        state=state,
-        risk=row["risk"],
-        fidelity=row["fidelity"],
-        altered=row["altered"],
-        dropped=row["dropped"],
-        added=row["added"],
-        site=row["site"],
-        title=row["title"],
-        found_at=row["found_at"],
-        created_at=row["created_at"],
-        holder=row["holder"],
-        verdict=row["verdict"],
-    )
+    return InboxRow(state=state, **row)
 
 
 def page(
@@ -103,16 +116,11 @@ def page(
     # One row more than asked tells whether another page follows in the direction of travel.
     params: dict[str, object] = {"now": core.now(), "limit": limit + 1}
     clauses = filter_clauses(core, query, params)
-    key = "(v.risk, v.id)" if query.sort == "risk" else "v.id"
-    mark = "(:value, :id)" if query.sort == "risk" else ":id"
     backwards = before is not None
     edge = before if backwards else after
     if edge is not None:
-        clauses.append(f"{key} {'>' if backwards else '<'} {mark}")
-        params.update(value=edge.value, id=edge.id)
-    order = "v.risk {0}, v.id {0}" if query.sort == "risk" else "v.id {0}"
-    sql = _SELECT + (" WHERE " + " AND ".join(clauses) if clauses else "")
-    sql += f" ORDER BY {order.format('ASC' if backwards else 'DESC')} LIMIT :limit"
+        clauses.append(_past(query.sort, edge, params, before=backwards))
+    sql = _SELECT + _where(clauses) + _order_by(query.sort, backwards=backwards) + " LIMIT :limit"
     rows = [_row(r) for r in core.read(sql, params)]
     beyond = len(rows) > limit
     del rows[limit:]
@@ -133,9 +141,47 @@ def count(core: Core, query: InboxQuery) -> int:
     """How many variants the query lists (the inbox's virtual height)."""
     params: dict[str, object] = {"now": core.now()}
     clauses = filter_clauses(core, query, params)
-    sql = "SELECT count(*) FROM variants v" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+    return _count(core, clauses, params)
+
+
+def _count(core: Core, clauses: list[str], params: dict[str, object]) -> int:
+    row = core.read_one("SELECT count(*) AS n FROM variants v" + _where(clauses), params)
+    return int(row["n"]) if row else 0
+
+
+def position(core: Core, query: InboxQuery, key: PageKey) -> int:
+    """How many rows of the listing sort before ``key`` (its index, if the row is listed)."""
+    params: dict[str, object] = {"now": core.now()}
+    clauses = [*filter_clauses(core, query, params), _past(query.sort, key, params, before=True)]
+    return _count(core, clauses, params)
+
+
+def listed(core: Core, query: InboxQuery, variant_id: int) -> bool:
+    """Whether the listing still shows the variant (a verdict may have filtered it out)."""
+    params: dict[str, object] = {"now": core.now(), "anchor": variant_id}
+    clauses = [*filter_clauses(core, query, params), "v.id = :anchor"]
+    return core.read_one("SELECT 1 FROM variants v" + _where(clauses), params) is not None
+
+
+def key_at(core: Core, query: InboxQuery, index: int) -> PageKey | None:
+    """The key of the row at ``index`` of the listing, or None past the end."""
+    params: dict[str, object] = {"now": core.now(), "offset": max(0, index)}
+    where = _where(filter_clauses(core, query, params))
+    sql = f"SELECT v.risk, v.id FROM variants v{where}{_order_by(query.sort)} LIMIT 1 OFFSET :offset"
     row = core.read_one(sql, params)
-    return int(row[0]) if row else 0
+    return PageKey.of(query.sort, row["risk"], row["id"]) if row else None
+
+
+def newer_than(core: Core, query: InboxQuery, variant_id: int) -> int:
+    """How many listed variants arrived after ``variant_id`` (ids grow with intake)."""
+    params: dict[str, object] = {"now": core.now(), "newest": variant_id}
+    return _count(core, [*filter_clauses(core, query, params), "v.id > :newest"], params)
+
+
+def newest_id(core: Core) -> int:
+    """The highest variant id so far (0 for an empty store)."""
+    row = core.read_one("SELECT max(id) AS newest FROM variants")
+    return int(row["newest"] or 0) if row else 0
 
 
 def rows(core: Core, ids: Sequence[int]) -> list[InboxRow]:
@@ -152,13 +198,14 @@ def rows(core: Core, ids: Sequence[int]) -> list[InboxRow]:
 def counts(core: Core) -> InboxCounts:
     """Totals by state for the whole store."""
     now = core.now()
-    total = core.read_one("SELECT count(*) FROM variants")
-    decided = core.read_one("SELECT count(*) FROM variants WHERE verdict IS NOT NULL")
+    total = core.read_one("SELECT count(*) AS n FROM variants")
+    decided = core.read_one("SELECT count(*) AS n FROM variants WHERE verdict IS NOT NULL")
     held = core.read_one(
-        "SELECT count(*), count(v.verdict) FROM leases l JOIN variants v ON v.id = l.variant_id WHERE l.expires_at > ?",
+        "SELECT count(*) AS n, count(v.verdict) AS decided FROM leases l JOIN variants v ON v.id = l.variant_id"
+        " WHERE l.expires_at > ?",
         (now,),
     )
     assert total and decided and held
-    held_all, held_decided = held[0], held[1]
-    decided_free = decided[0] - held_decided
-    return InboxCounts(total=total[0], new=total[0] - decided_free - held_all, decided=decided_free, held=held_all)
+    held_all, held_decided = held["n"], held["decided"]
+    decided_free = decided["n"] - held_decided
+    return InboxCounts(total=total["n"], new=total["n"] - decided_free - held_all, decided=decided_free, held=held_all)

@@ -6,11 +6,11 @@ Scoring runs before the write transaction, so the write lock is held for inserts
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from urllib.parse import urlsplit
 
-from claimdesk.claims import ENGINE_VERSION, STATUSES, Claim, Report, score_pair
+from claimdesk.claims import ENGINE_VERSION, STATUSES, Report, score_pair
+from claimdesk.store import claim_rows
 from claimdesk.store.connection import Core
 from claimdesk.store.models import AddResult, Article, ArticleIn, VariantIn
 
@@ -26,31 +26,6 @@ def site_of(url: str | None) -> str | None:
         return None
     host = urlsplit(url).hostname or ""
     return host.removeprefix("www.") or None
-
-
-def claim_row(variant_id: int, number: int, claim: Claim) -> tuple:
-    """A claim as a ``claims`` row (reasons as JSON)."""
-    o, v = claim.original, claim.variant
-    reasons = json.dumps(
-        [{"kind": r.kind, "original": r.original, "variant": r.variant} for r in claim.reasons], ensure_ascii=False
-    )
-    return (
-        variant_id,
-        number,
-        claim.status,
-        claim.score,
-        o and o.start,
-        o and o.end,
-        v and v.start,
-        v and v.end,
-        reasons,
-    )
-
-
-INSERT_CLAIM = (
-    "INSERT INTO claims (variant_id, number, status, score, original_start, original_end,"
-    " variant_start, variant_end, reasons) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
 
 
 def summary_values(report: Report) -> dict[str, object]:
@@ -80,14 +55,14 @@ def add_pair(core: Core, article: ArticleIn, variant: VariantIn, report: Report 
     def work(conn: sqlite3.Connection) -> AddResult:
         again = conn.execute(_EXISTING, keys).fetchone()
         if again:
-            return AddResult(False, again[1], again[0])
+            return AddResult(False, again["article_id"], again["variant_id"])
         now = core.now()
         conn.execute(
             "INSERT INTO articles (content_hash, url, title, published, created_at, text) VALUES (?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (content_hash) DO NOTHING",
             (keys["article"], article.url, article.title, article.published, now, article.text),
         )
-        article_id = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (keys["article"],)).fetchone()[0]
+        article_id = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (keys["article"],)).fetchone()["id"]
         row = {
             "article_id": article_id,
             "content_hash": keys["variant"],
@@ -103,7 +78,7 @@ def add_pair(core: Core, article: ArticleIn, variant: VariantIn, report: Report 
         marks = ", ".join(f":{name}" for name in row)
         variant_id = conn.execute(f"INSERT INTO variants ({columns}) VALUES ({marks})", row).lastrowid
         assert variant_id is not None
-        conn.executemany(INSERT_CLAIM, [claim_row(variant_id, n, c) for n, c in enumerate(scored.claims, 1)])
+        claim_rows.insert(conn, variant_id, scored.claims)
         return AddResult(True, article_id, variant_id)
 
     return core.write(work)

@@ -24,7 +24,7 @@ def holder(core: Core, variant_id: int) -> Lease | None:
     row = core.read_one(
         f"SELECT {_COLUMNS} FROM leases WHERE variant_id = ? AND expires_at > ?", (variant_id, core.now())
     )
-    return Lease(*row) if row else None
+    return Lease(**row) if row else None
 
 
 def take(core: Core, variant_id: int, editor: str, seconds: int = LEASE_SECONDS) -> Lease:
@@ -37,11 +37,11 @@ def take(core: Core, variant_id: int, editor: str, seconds: int = LEASE_SECONDS)
         row = conn.execute(
             f"SELECT {_COLUMNS} FROM leases WHERE variant_id = ? AND expires_at > ?", (variant_id, now)
         ).fetchone()
-        if row and row[1] != editor:
-            raise LeaseHeld(Lease(*row))
+        if row and row["editor"] != editor:
+            raise LeaseHeld(Lease(**row))
         if not conn.execute("SELECT 1 FROM variants WHERE id = ?", (variant_id,)).fetchone():
             raise NotFound(f"no variant {variant_id}")
-        taken = row[2] if row else now
+        taken = row["taken_at"] if row else now
         lease = Lease(variant_id, editor, taken, iso(moment + timedelta(seconds=seconds)))
         conn.execute(
             "INSERT INTO leases (variant_id, editor, taken_at, expires_at) VALUES (?, ?, ?, ?)"

@@ -99,6 +99,11 @@ class PageKey:
     value: float | int | None
     id: int
 
+    @classmethod
+    def of(cls, sort: Sort, risk: float | None, id: int) -> PageKey:
+        """The key of the row with this risk and id under ``sort`` (time sorts by id alone)."""
+        return cls(risk if sort == "risk" else id, id)
+
 
 @dataclass(frozen=True, slots=True)
 class InboxQuery:
@@ -131,7 +136,7 @@ class InboxRow:
 
     def key(self, sort: Sort) -> PageKey:
         """This row's key under ``sort``, to page on from it (``inbox_page(after=...)``)."""
-        return PageKey(self.risk if sort == "risk" else self.id, self.id)
+        return PageKey.of(sort, self.risk, self.id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,15 +16,16 @@ def by_state(core: Core) -> dict[str, int]:
 def by_verdict(core: Core) -> dict[str, int]:
     """Variants by their current verdict."""
     rows = core.read(
-        "SELECT verdict, count(*) FROM variants WHERE verdict IS NOT NULL GROUP BY verdict ORDER BY 2 DESC"
+        "SELECT verdict, count(*) AS n FROM variants WHERE verdict IS NOT NULL GROUP BY verdict ORDER BY n DESC"
     )
-    return {row[0]: row[1] for row in rows}
+    return {row["verdict"]: row["n"] for row in rows}
 
 
 def by_editor(core: Core) -> dict[str, dict[str, int]]:
     """Per editor: live verdicts on variants and on claims, and undos."""
     rows = core.read(
-        f"SELECT editor, sum(claim IS NULL AND {LIVE}), sum(claim IS NOT NULL AND {LIVE}), sum(verdict = 'undo')"
+        f"SELECT editor, sum(claim IS NULL AND {LIVE}) AS variants, sum(claim IS NOT NULL AND {LIVE}) AS claims,"
+        " sum(verdict = 'undo') AS undos"
         " FROM verdicts v GROUP BY editor ORDER BY editor"
     )
-    return {row[0]: {"variants": row[1], "claims": row[2], "undos": row[3]} for row in rows}
+    return {row["editor"]: {name: row[name] for name in ("variants", "claims", "undos")} for row in rows}

@@ -151,11 +151,7 @@ class Store(Core):
     # Leases -------------------------------------------------------------------------------
 
     def take_lease(self, variant_id: int, editor: str, seconds: int = leases.LEASE_SECONDS) -> Lease:
-        """Hold the variant (or extend our hold); raises LeaseHeld when another editor has it."""
-        return leases.take(self, variant_id, editor, seconds)
-
-    def renew_lease(self, variant_id: int, editor: str, seconds: int = leases.LEASE_SECONDS) -> Lease:
-        """Extend our hold; raises LeaseHeld if it lapsed and another editor took the variant."""
+        """Hold the variant, or extend our hold; raises LeaseHeld when another editor has it."""
         return leases.take(self, variant_id, editor, seconds)
 
     def release_lease(self, variant_id: int, editor: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from collections.abc import Callable, Sequence
 from datetime import UTC
 
 from claimdesk.store.connection import Core
@@ -40,7 +41,7 @@ _INSERT = (
 
 
 def _verdict(row: sqlite3.Row | tuple | None) -> Verdict | None:
-    return Verdict(*row) if row else None
+    return Verdict(**row) if row else None
 
 
 def _by_uid(conn: sqlite3.Connection, uid: str) -> Verdict | None:
@@ -55,6 +56,30 @@ def _check_target(conn: sqlite3.Connection, variant_id: int, claim: int | None) 
         and not conn.execute("SELECT 1 FROM claims WHERE variant_id = ? AND number = ?", (variant_id, claim)).fetchone()
     ):
         raise NotFound(f"variant {variant_id} has no claim {claim}")
+
+
+def _once(core: Core, uid: str, work: Callable[[sqlite3.Connection], Verdict]) -> Verdict:
+    """Run ``work`` in a durable write unless an event with ``uid`` is stored (then return that)."""
+    return core.write(lambda conn: _by_uid(conn, uid) or work(conn), durable=True)
+
+
+def _append(
+    conn: sqlite3.Connection,
+    core: Core,
+    uid: str,
+    variant_id: int,
+    claim: int | None,
+    verdict: str,
+    editor: str,
+    note: str | None,
+    replaces: int | None,
+) -> Verdict:
+    """Insert one event; an event on the whole variant also refreshes the variant's cached verdict."""
+    params = (uid, variant_id, claim, verdict, editor, note, core.now(), replaces)
+    event = Verdict(**conn.execute(_INSERT, params).fetchone())
+    if claim is None:
+        conn.execute(_REFRESH, {"variant": variant_id})
+    return event
 
 
 def check_name(verdict: str, claim: int | None) -> None:
@@ -81,18 +106,11 @@ def record(
     uid = check_uid(uid) or str(uuid.uuid4())
 
     def work(conn: sqlite3.Connection) -> Verdict:
-        done = _by_uid(conn, uid)
-        if done:
-            return done
         _check_target(conn, variant_id, claim)
         current = conn.execute(_CURRENT, {"variant": variant_id, "claim": claim}).fetchone()
-        params = (uid, variant_id, claim, verdict, editor, note, core.now(), current and current[0])
-        event = Verdict(*conn.execute(_INSERT, params).fetchone())
-        if claim is None:
-            conn.execute(_REFRESH, {"variant": variant_id})
-        return event
+        return _append(conn, core, uid, variant_id, claim, verdict, editor, note, current and current["id"])
 
-    return core.write(work, durable=True)
+    return _once(core, uid, work)
 
 
 def undo(core: Core, variant_id: int, editor: str, *, uid: str | None = None) -> Verdict:
@@ -101,9 +119,6 @@ def undo(core: Core, variant_id: int, editor: str, *, uid: str | None = None) ->
     uid = check_uid(uid) or str(uuid.uuid4())
 
     def work(conn: sqlite3.Connection) -> Verdict:
-        done = _by_uid(conn, uid)
-        if done:
-            return done
         _check_target(conn, variant_id, None)
         target = conn.execute(
             f"SELECT {COLUMNS} FROM verdicts v WHERE v.variant_id = ? AND v.editor = ? AND {LIVE}"
@@ -112,14 +127,10 @@ def undo(core: Core, variant_id: int, editor: str, *, uid: str | None = None) ->
         ).fetchone()
         if not target:
             raise NothingToUndo(f"{editor} has no verdict to undo on variant {variant_id}")
-        retracted = Verdict(*target)
-        params = (uid, variant_id, retracted.claim, UNDO, editor, None, core.now(), retracted.id)
-        event = Verdict(*conn.execute(_INSERT, params).fetchone())
-        if retracted.claim is None:
-            conn.execute(_REFRESH, {"variant": variant_id})
-        return event
+        retracted = Verdict(**target)
+        return _append(conn, core, uid, variant_id, retracted.claim, UNDO, editor, None, retracted.id)
 
-    return core.write(work, durable=True)
+    return _once(core, uid, work)
 
 
 def current(core: Core, variant_id: int, claim: int | None = None) -> Verdict | None:
@@ -133,12 +144,37 @@ def claim_verdicts(core: Core, variant_id: int) -> dict[int, Verdict]:
         f"SELECT {COLUMNS} FROM verdicts v WHERE v.variant_id = ? AND v.claim IS NOT NULL AND {LIVE} ORDER BY v.id",
         (variant_id,),
     )
-    return {row["claim"]: Verdict(*row) for row in rows}
+    return {row["claim"]: Verdict(**row) for row in rows}
 
 
 def count_today(core: Core, editor: str) -> int:
     """Live verdicts ``editor`` recorded since midnight UTC: the editor's tally for the day."""
     midnight = core.clock().astimezone(UTC).strftime("%Y-%m-%dT00:00:00.000000Z")
-    sql = f"SELECT count(*) FROM verdicts v WHERE v.editor = ? AND v.decided_at >= ? AND {LIVE}"
+    sql = f"SELECT count(*) AS n FROM verdicts v WHERE v.editor = ? AND v.decided_at >= ? AND {LIVE}"
     row = core.read_one(sql, (editor, midnight))
-    return int(row[0]) if row else 0
+    return int(row["n"]) if row else 0
+
+
+def conflicting(core: Core, ids: Sequence[int]) -> set[int]:
+    """Of these variants, those whose editors' current verdicts disagree."""
+    if not ids:
+        return set()
+    marks = ", ".join("?" for _ in ids)
+    # Per (variant, editor) the latest live verdict; a variant conflicts if those differ.
+    sql = f"""
+    SELECT variant_id FROM (
+        SELECT v.variant_id, v.verdict, max(v.id) FROM verdicts v
+        WHERE v.variant_id IN ({marks}) AND v.claim IS NULL AND {LIVE}
+        GROUP BY v.variant_id, v.editor
+    ) GROUP BY variant_id HAVING count(DISTINCT verdict) > 1
+    """
+    return {int(row["variant_id"]) for row in core.read(sql, list(ids))}
+
+
+def latest(core: Core, editor: str) -> Verdict | None:
+    """The editor's latest live verdict anywhere (what ``undo`` retracts after a restart)."""
+    return _verdict(
+        core.read_one(
+            f"SELECT {COLUMNS} FROM verdicts v WHERE v.editor = ? AND {LIVE} ORDER BY v.id DESC LIMIT 1", (editor,)
+        )
+    )

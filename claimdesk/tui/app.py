@@ -19,7 +19,7 @@ from textual.app import App
 from textual.worker import Worker, WorkerState
 
 from claimdesk.safe_text import clean
-from claimdesk.store import NothingToUndo, Store, StoreError, Verdict, app_queries, checkpoints
+from claimdesk.store import NothingToUndo, Store, StoreError, Verdict, checkpoints, verdicts
 from claimdesk.tui.keymap import Config
 
 CHECKPOINT_SECONDS = 2.0  # how often a worker checkpoints the WAL the UI connection only appends to
@@ -93,7 +93,7 @@ class ClaimdeskApp(App[None]):
         """Retract this editor's latest verdict (this session's, else the store's); None if it failed."""
         target = self.history[-1] if self.history else None
         if target is None:
-            latest = app_queries.latest_verdict(self.store, self.editor)
+            latest = verdicts.latest(self.store, self.editor)
             target = latest.variant_id if latest else None
         if target is None:
             self.notify("Nothing to undo.", markup=False)

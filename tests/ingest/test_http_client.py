@@ -130,6 +130,16 @@ async def test_slow_drip_cut_off_by_deadline(server: LoopbackServer, settings: C
     assert reason == "too slow: no complete answer within 0.3 s"
 
 
+async def failure_and_peak_memory(settings: ClientSettings, url: str) -> tuple[str, int]:
+    """The fetch's failure reason and the peak memory traced while it ran."""
+    tracemalloc.start()
+    try:
+        reason = await failure(settings, url)
+        return reason, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def fifty_megabytes() -> Iterator[bytes]:
     chunk = b"a" * 65536
     for _ in range(50 * 16):
@@ -138,12 +148,7 @@ def fifty_megabytes() -> Iterator[bytes]:
 
 async def test_50mb_body_stopped_at_cap_with_flat_memory(server: LoopbackServer, settings: ClientSettings) -> None:
     server.route("/big", lambda _headers: Reply(200, {"Content-Type": HTML}, fifty_megabytes()))
-    tracemalloc.start()
-    try:
-        reason = await failure(settings, server.url("/big"))
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    reason, peak = await failure_and_peak_memory(settings, server.url("/big"))
     assert reason == "refused: body larger than 1,048,576 bytes"
     assert peak < 6 * settings.max_bytes
     assert server.sent["/big"] < 25 * 1024 * 1024  # the server was cut off, not drained
@@ -168,12 +173,7 @@ def gzip_bomb(gigabytes: int = 1) -> Iterator[bytes]:
 async def test_gzip_bomb_stopped_at_cap_with_flat_memory(server: LoopbackServer, settings: ClientSettings) -> None:
     headers = {"Content-Type": HTML, "Content-Encoding": "gzip"}
     server.route("/bomb", lambda _headers: Reply(200, headers, gzip_bomb()))
-    tracemalloc.start()
-    try:
-        reason = await failure(settings, server.url("/bomb"))
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    reason, peak = await failure_and_peak_memory(settings, server.url("/bomb"))
     assert reason == "refused: body larger than 1,048,576 bytes"
     assert peak < 6 * settings.max_bytes
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from claimdesk.claims import ENGINE_VERSION, score_pair
+import json
+
+from claimdesk.claims import ENGINE_VERSION, Claim, Reason, Report, Span, Summary, score_pair
 from claimdesk.store import ArticleIn, Store, VariantIn
 from tests.store.conftest import article_text, variant_text
 
@@ -58,3 +60,20 @@ def test_feed_state_and_seen_entries(store: Store) -> None:
     store.mark_entries_seen(feed, ["a"])
     assert store.unseen_entries(feed, ["a", "b"]) == ["b"]
     assert store.unseen_entries("https://other.example", ["a"]) == ["a"]
+
+
+def test_claims_without_a_side_and_with_reasons_come_back_as_given(store: Store) -> None:
+    """The claims row round trip for what a scored text may not contain: missing spans, non-ASCII reasons."""
+    claims = (
+        Claim("dropped", 0.0, Span(0, 12), None),
+        Claim("added", 0.0, None, Span(0, 9)),
+        Claim("altered", 0.41, Span(13, 30), Span(10, 25), (Reason("number", "£4.5 mn", "£4.5 tn"),)),
+    )
+    report = Report(Summary(0.5, 0.6, 0.3, 0.7, {"dropped": 1, "added": 1, "altered": 1}), claims)
+    added = store.add_pair(
+        ArticleIn(text="Original one. It cost £4.5 mn."), VariantIn(text="New line. It cost £4.5 tn."), report
+    )
+    assert tuple(c.claim for c in store.claims(added.variant_id)) == claims
+    row = store.read_one("SELECT reasons FROM claims WHERE variant_id = ? AND number = 3", (added.variant_id,))
+    assert json.loads(row["reasons"]) == [{"kind": "number", "original": "£4.5 mn", "variant": "£4.5 tn"}]
+    assert "£" in row["reasons"]  # stored as text, not \u escapes

@@ -29,7 +29,7 @@ def test_renew_keeps_the_lease_and_release_frees_it(db_path: Path, clock: Clock)
         [vid] = fill(store, 1)
         first = store.take_lease(vid, "ana", seconds=60)
         clock.advance(50)
-        renewed = store.renew_lease(vid, "ana", seconds=60)
+        renewed = store.take_lease(vid, "ana", seconds=60)
         assert renewed.taken_at == first.taken_at and renewed.expires_at > first.expires_at
         clock.advance(50)
         with pytest.raises(LeaseHeld):

@@ -120,14 +120,19 @@ async def ready(pilot) -> None:
     await pilot.pause()
 
 
-def _inbox_ready(app) -> bool:
+def inbox(app):
+    """The inbox list of the app's current screen (raises NoMatches on another screen)."""
     from claimdesk.tui.components.inbox_list import InboxList
 
+    return app.screen.query_one(InboxList)
+
+
+def _inbox_ready(app) -> bool:
     try:
-        inbox = app.screen.query_one(InboxList)
+        listing = inbox(app)
     except NoMatches:
         return False
-    return inbox.total > 0 and inbox.current is not None and app.screen.totals is not None
+    return listing.total > 0 and listing.current is not None and app.screen.totals is not None
 
 
 def screen_text(app) -> str:

@@ -6,15 +6,10 @@ import pytest
 
 from claimdesk.store import Store
 from claimdesk.tui.components.aligned_view import AlignedView
-from claimdesk.tui.components.inbox_list import InboxList
 from claimdesk.tui.screens.help import HelpScreen
 from claimdesk.tui.screens.inbox import InboxScreen
 from claimdesk.tui.screens.review import ReviewScreen
-from tests.tui.conftest import add, ready, until, verdict_rows
-
-
-def inbox(app) -> InboxList:
-    return app.screen.query_one(InboxList)
+from tests.tui.conftest import add, inbox, ready, until, verdict_rows
 
 
 async def test_inbox_moves_with_j_k_and_arrows(db, make_app):

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from claimdesk.store import Store
-from claimdesk.tui.components.inbox_list import InboxList
 from claimdesk.tui.screens.review import ReviewScreen
-from tests.tui.conftest import add, ready, screen_text, until, verdict_rows
+from tests.tui.conftest import add, inbox, ready, screen_text, until, verdict_rows
 
 
-def inbox(app) -> InboxList:
-    return app.screen.query_one(InboxList)
+@asynccontextmanager
+async def two_editors(db, make_app) -> AsyncIterator[tuple]:
+    """Ana's and Bob's apps over the same store file, both with their inbox loaded."""
+    ana, bob = make_app(db, "ana"), make_app(db, "bob")
+    async with ana.run_test(size=(80, 24)) as ana_pilot, bob.run_test(size=(80, 24)) as bob_pilot:
+        await ready(ana_pilot)
+        await ready(bob_pilot)
+        yield ana, ana_pilot, bob, bob_pilot
 
 
 async def test_new_variant_appears_and_the_cursor_stays_on_its_variant(db, make_app):
@@ -28,10 +36,7 @@ async def test_new_variant_appears_and_the_cursor_stays_on_its_variant(db, make_
 
 
 async def test_second_editor_sees_the_first_ones_lease_and_verdict(db, make_app):
-    ana, bob = make_app(db, "ana"), make_app(db, "bob")
-    async with ana.run_test(size=(80, 24)) as ana_pilot, bob.run_test(size=(80, 24)) as bob_pilot:
-        await ready(ana_pilot)
-        await ready(bob_pilot)
+    async with two_editors(db, make_app) as (ana, ana_pilot, bob, bob_pilot):
         await ana_pilot.press("enter")
         held = ana.screen.variant_id
         # Bob's inbox shows Ana holding the variant.
@@ -105,10 +110,7 @@ async def test_new_variants_above_the_screen_are_announced(tmp_path, make_app):
 
 
 async def test_read_only_view_takes_the_variant_when_its_holder_leaves(db, make_app):
-    ana, bob = make_app(db, "ana"), make_app(db, "bob")
-    async with ana.run_test(size=(80, 24)) as ana_pilot, bob.run_test(size=(80, 24)) as bob_pilot:
-        await ready(ana_pilot)
-        await ready(bob_pilot)
+    async with two_editors(db, make_app) as (ana, ana_pilot, bob, bob_pilot):
         await ana_pilot.press("enter")
         await bob_pilot.press("enter")
         assert bob.screen.held_by == "ana"

@@ -24,7 +24,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from claimdesk.store import InboxQuery, InboxRow, PageKey, Store, app_queries
+from claimdesk.store import InboxQuery, InboxRow, PageKey, Store, inbox, verdicts
 from claimdesk.tui.components.inbox_row import header_text, row_text
 from claimdesk.tui.components.line_view import LineView
 from claimdesk.tui.components.styles import CURSOR, DIM
@@ -40,7 +40,7 @@ def _read_page(store: Store, query: InboxQuery, page: int, after: PageKey | None
         rows = store.inbox_page(query, before=before, limit=PAGE_SIZE).rows
     else:
         if after is None and page > 0:
-            after = app_queries.key_at(store, query, page * PAGE_SIZE - 1)
+            after = inbox.key_at(store, query, page * PAGE_SIZE - 1)
             if after is None:
                 return ()
         rows = store.inbox_page(query, after=after, limit=PAGE_SIZE).rows
@@ -94,12 +94,12 @@ class InboxList(LineView, can_focus=True):
         with Store(self.db_path) as store:
             total = store.inbox_count(query)
             index = None
-            if anchor is not None and app_queries.listed(store, query, anchor.id):
-                index = app_queries.position(store, query, anchor.key(query.sort))
-            newest = app_queries.newest_id(store)
-            new_since = app_queries.newer_than(store, query, self.newest_seen) if self.newest_seen else 0
+            if anchor is not None and inbox.listed(store, query, anchor.id):
+                index = inbox.position(store, query, anchor.key(query.sort))
+            newest = inbox.newest_id(store)
+            new_since = inbox.newer_than(store, query, self.newest_seen) if self.newest_seen else 0
             top = store.inbox_page(query, limit=PAGE_SIZE).rows if with_top else None
-            conflicts = app_queries.conflicting(store, [r.id for r in top or ()])
+            conflicts = verdicts.conflicting(store, [r.id for r in top or ()])
         self.post_message(ListingCounted(generation, total, index, new_since, newest, top, frozenset(conflicts)))
 
     def on_listing_counted(self, message: ListingCounted) -> None:
@@ -150,7 +150,7 @@ class InboxList(LineView, can_focus=True):
         """Worker body: one page and which of its variants have conflicting verdicts."""
         with Store(self.db_path) as store:
             rows = _read_page(store, query, page, after, before)
-            conflicts = app_queries.conflicting(store, [r.id for r in rows])
+            conflicts = verdicts.conflicting(store, [r.id for r in rows])
         self.post_message(PageLoaded(generation, page, rows, frozenset(conflicts)))
 
     def on_page_loaded(self, message: PageLoaded) -> None:

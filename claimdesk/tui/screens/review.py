@@ -155,7 +155,7 @@ class ReviewScreen(PromptScreen[int | None]):
             return
         was_held_by = self.held_by
         try:
-            self.app.store.renew_lease(self.detail.id, self.app.editor)
+            self.app.store.take_lease(self.detail.id, self.app.editor)
             self.held_by = None
         except LeaseHeld as exc:
             self.held_by = exc.lease.editor
