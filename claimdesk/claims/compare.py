@@ -12,8 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from claimdesk.claims import word_compare
 from claimdesk.claims.cast import Cast, name_key, same_phrase
-from claimdesk.claims.facts import MONTHS, WORD, Facts, Name, Number
+from claimdesk.claims.facts import MONTHS, WORD, Facts, Name, Number, quotes
 from claimdesk.claims.model import Reason
 
 CONTEXT = 2  # words either side of a negation cue in its reason
@@ -310,7 +311,18 @@ def _as_quote(o: Side, v: Side, reason: Reason) -> Reason:
     return Reason("quote", o_text, v_text)
 
 
+def wording_reasons(o_text: str, v_text: str) -> tuple[Reason, ...]:
+    """Word-level changes of a pair whose facts are the same (one signature): the fast path,
+    which needs no fact extraction but the quotations."""
+    o, v = Side(o_text, _quotes_only(o_text)), Side(v_text, _quotes_only(v_text))
+    return tuple(_as_quote(o, v, r) for r in word_compare.revise(o, v, ()))
+
+
+def _quotes_only(text: str) -> Facts:
+    return Facts(numbers=(), names=(), negations=(), soft_negations=(), quotes=quotes(text))
+
+
 def reasons(o: Side, v: Side) -> tuple[Reason, ...]:
     """Every changed fact between two aligned texts; empty when only the wording changed."""
     found = _number_reasons(o, v) + _name_reasons(o, v) + _negation_reasons(o, v)
-    return tuple(_as_quote(o, v, r) for r in found)
+    return tuple(_as_quote(o, v, r) for r in word_compare.revise(o, v, tuple(found)))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from claimdesk.claims import facts, refine
 from claimdesk.claims.align import Link, align, word_overlap
 from claimdesk.claims.cast import Cast
-from claimdesk.claims.compare import Side, reasons
+from claimdesk.claims.compare import Side, reasons, wording_reasons
 from claimdesk.claims.model import STATUSES, Claim, Report, Span
 from claimdesk.claims.segment import segment
 from claimdesk.claims.summary import summarise
@@ -78,11 +78,12 @@ def _compare(pair: _Pair, o_span: Span, v_span: Span) -> Claim:
     if _SPACE.sub(" ", o_text) == _SPACE.sub(" ", v_text):
         return Claim("kept", 1.0, o_span, v_span)
     if facts.signature(o_text) == facts.signature(v_text):
-        return Claim("reworded", round(0.8 + 0.2 * word_overlap(o_text, v_text), 3), o_span, v_span)
-    found = reasons(
-        Side(o_text, facts.extract(o_text), pair.o_common, pair.o_names, pair.cast),
-        Side(v_text, facts.extract(v_text), pair.v_common, pair.v_names, pair.cast),
-    )
+        found = wording_reasons(o_text, v_text)  # no fact differs; words still may
+    else:
+        found = reasons(
+            Side(o_text, facts.extract(o_text), pair.o_common, pair.o_names, pair.cast),
+            Side(v_text, facts.extract(v_text), pair.v_common, pair.v_names, pair.cast),
+        )
     overlap = word_overlap(o_text, v_text)
     if found:
         return Claim("altered", round(0.5 * overlap / len(found), 3), o_span, v_span, found)

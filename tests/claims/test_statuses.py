@@ -119,23 +119,24 @@ def test_replaced_name_is_altered_entity() -> None:
 
 
 @pytest.mark.parametrize("close", ['"', "”"], ids=["straight", "curly"])
-def test_speaker_replaced_after_a_quotation_is_altered_entity(close: str) -> None:
+def test_speaker_replaced_after_a_quotation_is_altered_attribution(close: str) -> None:
     opening = "“" if close == "”" else '"'
     claim = one_pair(
         f"{opening}We will rebuild the pier by spring,{close} Quill said on Tuesday.",
         f"{opening}We will rebuild the pier by spring,{close} Vance said on Tuesday.",
     )
     assert claim.status == "altered"
-    assert reason_values(claim) == [("entity", "Quill", "Vance")]
+    assert reason_values(claim) == [("attribution", "Quill", "Vance")]
 
 
-def test_known_name_replaced_at_the_start_of_a_sentence_is_altered_entity() -> None:
-    """ "Quill" is a name: the article uses it mid-sentence, so swapping it first in a sentence is a swap."""
+def test_known_name_replaced_as_the_speaker_is_altered_attribution() -> None:
+    """ "Quill" is a name: the article uses it mid-sentence, so swapping it first in a sentence is a swap,
+    and as the one who "said" it the swap changes who is quoted."""
     original = "The mill in Marlow is run by Harriet Quill. Quill said the mill would stay open until June."
     variant = "The mill in Marlow is run by Harriet Quill. Vance said the mill would stay open until June."
     report = score_pair(original, variant)
     assert [c.status for c in report.claims] == ["kept", "altered"]
-    assert reason_values(report.claims[1]) == [("entity", "Quill", "Vance")]
+    assert reason_values(report.claims[1]) == [("attribution", "Quill", "Vance")]
 
 
 def test_inserted_not_is_altered_negation() -> None:
