@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from claimdesk.claims import word_compare
 from claimdesk.claims.cast import Cast, name_key, same_phrase
@@ -116,9 +117,13 @@ def _more(names: list[Name], own: Counter[str], other: Counter[str]) -> list[Nam
 
 def _word_keys(side: Side) -> Counter[str]:
     """Every word of a sentence as a name key, in any case or place ("Spain's" opening it too),
-    and its months and number names as the values their keys hold."""
-    keys = Counter(name_key(m.group()) for m in WORD.finditer(side.text))
+    its months and number names as the values their keys hold, and a compound both joined and
+    apart ("Super-Size" and "Super Size")."""
+    words = [name_key(m.group()) for m in WORD.finditer(side.text)]
+    keys = Counter(words)
     keys.update(n.key for n in side.facts.names if ":" in n.key)
+    keys.update(part for w in words if "-" in w for part in w.split("-"))
+    keys.update(f"{a}-{b}" for a, b in pairwise(words))
     return keys
 
 

@@ -93,3 +93,7 @@ def test_a_first_name_added_beside_a_surname_the_article_pairs_it_with_is_not_a_
 )
 def test_abbreviated_titles_and_possessive_acronyms_are_one_name(original: str, variant: str) -> None:
     assert statuses(original, variant) == ["reworded"]
+
+
+def test_a_compound_name_written_apart_is_one_name() -> None:
+    assert statuses("The Mega-Deal show opened in Vellmark.", "The Mega Deal show opened in Vellmark.") == ["reworded"]
