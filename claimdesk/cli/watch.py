@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import signal
 from datetime import UTC, datetime
 
 from claimdesk.arguments import positive_seconds
@@ -34,22 +33,15 @@ def _log(message: str) -> None:
 async def _watch(args: argparse.Namespace) -> int:
     from claimdesk.ingest.client import CarefulClient
     from claimdesk.ingest.http_options import settings_from
+    from claimdesk.ingest.stop_signals import stop_on_signals
     from claimdesk.ingest.watch import Watcher, watch
     from claimdesk.store import Store
 
     stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    try:
-        with Store.open(args.db) as store:
-            async with CarefulClient(settings_from(args)) as client:
-                code = await watch(
-                    Watcher(store, client, args.feed_url, _log), stop, interval=args.interval, once=args.once
-                )
-    finally:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(sig)
+    with stop_on_signals(stop), Store.open(args.db) as store:
+        async with CarefulClient(settings_from(args)) as client:
+            watcher = Watcher(store, client, args.feed_url, _log)
+            code = await watch(watcher, stop, interval=args.interval, once=args.once)
     if stop.is_set():
         _log("stopped")
     return code

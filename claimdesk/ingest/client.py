@@ -27,7 +27,7 @@ import httpx
 from claimdesk import __version__
 from claimdesk.ingest.http_body import ACCEPT_ENCODING, read_capped
 from claimdesk.ingest.http_errors import AddressRefused, FetchError
-from claimdesk.ingest.http_policy import AddressPolicy, scheme_problem
+from claimdesk.ingest.http_policy import AddressPolicy, BadURL, checked_url
 from claimdesk.ingest.http_proxy import env_proxies
 from claimdesk.ingest.http_retry import Backoff
 from claimdesk.ingest.http_transport import GuardedTransport, resolve_checked
@@ -131,6 +131,7 @@ class CarefulClient:
             follow_redirects=False,
             trust_env=False,  # proxies are mounted above; and no .netrc passwords for web pages
             headers={"User-Agent": s.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
+            event_hooks={"response": [_check_redirect]},
         )
         self._hosts: collections.defaultdict[str, asyncio.Semaphore] = collections.defaultdict(
             lambda: asyncio.Semaphore(s.per_host)
@@ -150,9 +151,9 @@ class CarefulClient:
     async def get(self, url: str, *, accept: frozenset[str], headers: Mapping[str, str] | None = None) -> Page:
         """GET ``url`` under every rule; retry transient failures with backoff, then raise :class:`FetchError`."""
         try:
-            host = httpx.URL(url).host
-        except httpx.InvalidURL as exc:
-            raise FetchError(url, f"not a valid URL ({exc})") from None
+            host = httpx.URL(checked_url(url)).host
+        except BadURL as exc:
+            raise FetchError(url, str(exc)) from None
         # Waiting for a turn does not count against the page's deadline. The host's turn comes
         # first: a page holding an overall slot is never stuck behind its own host.
         async with self._hosts[host], self._slots:
@@ -182,11 +183,8 @@ class CarefulClient:
 
     async def _follow(self, url: str, accept: frozenset[str], headers: Mapping[str, str]) -> Page:
         """Follow redirects by hand so that every hop is checked like the first URL."""
-        current = httpx.URL(url)
+        current = httpx.URL(url)  # checked by get(); every redirect target is checked in _handle()
         for hop in range(self.settings.max_redirects + 1):
-            problem = scheme_problem(current)
-            if problem:
-                raise FetchError(url, _hop_reason(hop, current, problem))
             try:
                 page_or_next = await self._request(url, current, accept, headers)
             except AddressRefused as exc:
@@ -209,6 +207,8 @@ class CarefulClient:
         try:
             async with self._http.stream("GET", current, headers=dict(headers)) as response:
                 return await self._handle(url, response, accept)
+        except BadURL as exc:  # from _check_redirect: a Location that is not a fetchable URL
+            raise FetchError(url, str(exc)) from None
         except httpx.TimeoutException as exc:
             raise FetchError(url, _TIMEOUTS.get(type(exc), "timed out"), retryable=True) from None
         except httpx.TransportError as exc:
@@ -217,13 +217,9 @@ class CarefulClient:
     async def _handle(self, url: str, response: httpx.Response, accept: frozenset[str]) -> Page | httpx.URL:
         status = response.status_code
         if status in REDIRECTS:
-            location = response.headers.get("location")
-            if not location:
+            if "location" not in response.headers:
                 raise FetchError(url, f"HTTP {status} redirect without a Location")
-            try:
-                return response.url.join(location)
-            except httpx.InvalidURL as exc:
-                raise FetchError(url, f"redirect to an invalid URL ({exc})") from None
+            return _redirect_target(response)
         if status == 304:
             return Page(str(response.url), status, response.headers, b"")
         if status >= 400 or status < 200:
@@ -234,6 +230,26 @@ class CarefulClient:
             raise FetchError(url, f"refused: content type {kind or 'missing'!r} is not {_list(accept)}")
         content = await read_capped(url, response, self.settings.max_bytes)
         return Page(str(response.url), status, response.headers, content)
+
+
+def _redirect_target(response: httpx.Response) -> httpx.URL:
+    """Where a redirect points, checked as a feed entry's URL is; :class:`BadURL` if refused."""
+    location = response.headers["location"]
+    try:
+        return httpx.URL(checked_url(location, base=str(response.url)))
+    except BadURL as exc:
+        raise BadURL(f"redirect to {location}: {exc}") from None
+
+
+async def _check_redirect(response: httpx.Response) -> None:
+    """Refuse a bad Location before httpx reads it.
+
+    httpx builds the next request of a redirect even when it does not follow it, and raises its
+    own ``InvalidURL`` (or a protocol error) on a ``javascript:`` or malformed target; this hook
+    runs first, so such a redirect is a policy refusal instead.
+    """
+    if response.status_code in REDIRECTS and "location" in response.headers:
+        _redirect_target(response)
 
 
 def _hop_reason(hop: int, current: httpx.URL, reason: str) -> str:

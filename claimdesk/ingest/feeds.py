@@ -11,6 +11,12 @@ Formats (the README's "Live intake" section documents the exact fields):
   optional here: a side without them is fetched from its ``url``.
 
 Each entry has a key (the item/entry id, else the copy's URL) that the store remembers as seen.
+
+A feed is hostile input to the last byte. Every URL is checked (:func:`checked_url`) and
+resolved against the feed's own URL while its entry is read, so a bad one is that entry's
+problem; JSON nested deeper than the decoder's limit is one problem, not a ``RecursionError``;
+a date outside years 1 to 9999 once in UTC is treated as an unreadable one. Nothing here
+raises anything but :class:`FeedError` for the feed as a whole.
 """
 
 from __future__ import annotations
@@ -18,11 +24,12 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin
 
-from claimdesk.ingest.pairs import BadRecord, iso_date
+from claimdesk.ingest.http_policy import BadURL, checked_url
+from claimdesk.ingest.pairs import BadRecord, iso_date, stored_date, well_formed
 
 JSON_FEED_PREFIX = "https://jsonfeed.org/version/"
 
@@ -79,46 +86,61 @@ def parse_feed(body: bytes, base_url: str | None = None) -> ParsedFeed:
     if head in (b"{", b"["):
         whole = _json_or_none(body)
         if isinstance(whole, dict) and str(whole.get("version", "")).startswith(JSON_FEED_PREFIX):
-            feed = _json_feed(whole)
-        else:
-            feed = _json_lines(body)
-    else:
-        feed = _xml_feed(body)
-    if base_url is None:
-        return feed
-    entries = tuple(
-        replace(entry, article=_absolute(entry.article, base_url), variant=_absolute(entry.variant, base_url))
-        for entry in feed.entries
-    )
-    return replace(feed, entries=entries)
+            return _json_feed(whole, base_url)
+        return _json_lines(body, base_url)
+    return _xml_feed(body, base_url)
 
 
-def _absolute(side: Side, base_url: str) -> Side:
-    return replace(side, url=urljoin(base_url, side.url)) if side.url else side
+def _url(value: object, base: str | None, field: str) -> str:
+    """An entry's URL, checked and made absolute; :class:`FeedError` naming the field if it is bad."""
+    try:
+        return checked_url(value, base)
+    except BadURL as exc:
+        raise FeedError(f"{field}: {exc}") from None
+
+
+def _load_json(data: bytes | str) -> Any:
+    """``json.loads``, with nesting deeper than the decoder's limit (about 1,000) a FeedError."""
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise FeedError("JSON nested too deeply to read") from None
 
 
 def _json_or_none(body: bytes) -> Any:
+    """The whole body as one JSON value, or None if it is not one (JSON Lines are read line by line).
+
+    Too deep a document is the feed's one problem: read as JSON Lines instead, a pretty-printed
+    one would be a problem per line.
+    """
     try:
         return json.loads(body)
+    except RecursionError:
+        raise FeedError("not a feed: JSON nested too deeply to read") from None
     except (ValueError, UnicodeDecodeError):
         return None
 
 
 def _str(value: object) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
+    """A non-blank string field, well-formed (no lone surrogates), else None."""
+    return well_formed(value) if isinstance(value, str) and value.strip() else None
 
 
 def _date(value: object) -> str | None:
-    """A feed's date as the store keeps dates (ISO 8601 UTC); a date that cannot be read is dropped."""
-    if isinstance(value, time.struct_time):
-        return time.strftime("%Y-%m-%dT%H:%M:%SZ", value)
+    """A feed's date as the store keeps dates (ISO 8601 UTC), or None: a date that cannot be read,
+    or that falls outside years 1 to 9999 once in UTC, is dropped and the entry kept without it."""
+    if isinstance(value, time.struct_time):  # feedparser's dates, already in UTC
+        try:
+            return stored_date(datetime(*value[:6], tzinfo=UTC))
+        except (ValueError, OverflowError):
+            return None
     try:
         return iso_date(value) if isinstance(value, str) and value.strip() else None
     except BadRecord:
         return None
 
 
-def _json_feed(feed: dict[str, Any]) -> ParsedFeed:
+def _json_feed(feed: dict[str, Any], base: str | None) -> ParsedFeed:
     items = feed.get("items")
     if not isinstance(items, list):
         raise FeedError("JSON Feed without an items list")
@@ -129,13 +151,18 @@ def _json_feed(feed: dict[str, Any]) -> ParsedFeed:
         if not copy or not original:
             problems.append(f"item {n}: needs both url (the copy) and external_url (the original)")
             continue
+        try:
+            copy, original = _url(copy, base, "url"), _url(original, base, "external_url")
+        except FeedError as exc:
+            problems.append(f"item {n}: {exc}")
+            continue
         key = _str(item.get("id")) or copy
         variant = Side(copy, title=_str(item.get("title")), date=_date(item.get("date_published")))
         entries.append(FeedEntry(key, Side(original), variant))
     return ParsedFeed("JSON Feed", tuple(entries), tuple(problems))
 
 
-def _json_side(value: object, name: str) -> Side:
+def _json_side(value: object, name: str, base: str | None) -> Side:
     """A side of an ingest-format line; the field names are those of `claimdesk ingest`."""
     if not isinstance(value, dict):
         raise FeedError(f'"{name}" must be an object')
@@ -147,15 +174,18 @@ def _json_side(value: object, name: str) -> Side:
     for ours, item in fields.items():
         if item is not None and not isinstance(item, str):
             raise FeedError(f'"{name}.{names[ours]}" must be a string')
+        fields[ours] = item and well_formed(item)
     if fields["date"]:
         fields["date"] = iso_date(fields["date"])
+    if _str(fields["url"]):
+        fields["url"] = _url(fields["url"], base, f"{name}.url")
     side = Side(**fields)
     if side.needs_fetch and not _str(side.url):
         raise FeedError(f'"{name}" needs a url, a text or an html')
     return side
 
 
-def _json_lines(body: bytes) -> ParsedFeed:
+def _json_lines(body: bytes, base: str | None) -> ParsedFeed:
     try:
         lines = body.decode("utf-8-sig").splitlines()
     except UnicodeDecodeError as exc:
@@ -165,11 +195,11 @@ def _json_lines(body: bytes) -> ParsedFeed:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = _load_json(line)
             if not isinstance(record, dict):
                 raise FeedError("a line must be a JSON object")
-            article = _json_side(record.get("article"), "article")
-            variant = _json_side(record.get("variant"), "variant")
+            article = _json_side(record.get("article"), "article", base)
+            variant = _json_side(record.get("variant"), "variant", base)
         except ValueError as exc:  # FeedError, BadRecord (a bad date) and bad JSON alike
             problems.append(f"line {n}: {exc}")
             continue
@@ -178,10 +208,13 @@ def _json_lines(body: bytes) -> ParsedFeed:
     return ParsedFeed("JSON Lines", tuple(entries), tuple(problems))
 
 
-def _xml_feed(body: bytes) -> ParsedFeed:
+def _xml_feed(body: bytes, base: str | None) -> ParsedFeed:
     import feedparser  # only watchers of RSS/Atom feeds pay for it
 
-    parsed = feedparser.parse(body)
+    try:
+        parsed = feedparser.parse(body)
+    except Exception as exc:  # a hostile document may break the parser in any way: one line, not a crash
+        raise FeedError(f"could not read the feed ({type(exc).__name__}: {exc})") from None
     if not parsed.get("version"):
         reason = parsed.get("bozo_exception") or "no RSS or Atom root element"
         raise FeedError(f"not a JSON Feed, RSS, Atom or JSON Lines feed ({reason})")
@@ -193,6 +226,11 @@ def _xml_feed(body: bytes) -> ParsedFeed:
         if not copy or not original:
             problems.append(f"entry {n}: needs a link (the copy) and a related or source link (the original)")
             continue
+        try:
+            copy, original = _url(copy, base, "link"), _url(original, base, "original link")
+        except FeedError as exc:
+            problems.append(f"entry {n}: {exc}")
+            continue
         date = _date(entry.get("published_parsed") or entry.get("updated_parsed"))
         variant = Side(copy, title=_str(entry.get("title")), date=date)
         entries.append(FeedEntry(_str(entry.get("id")) or copy, Side(original), variant))
@@ -202,7 +240,8 @@ def _xml_feed(body: bytes) -> ParsedFeed:
 def _original(entry: Any) -> str | None:
     """The original's URL: a ``rel="related"`` link, else the RSS ``<source url>`` or Atom ``<source><link>``."""
     for link in entry.get("links", []):
-        if link.get("rel") == "related" and _str(link.get("href")):
-            return link["href"]
+        href = _str(link.get("href"))
+        if link.get("rel") == "related" and href:
+            return href
     source = entry.get("source") or {}
     return _str(source.get("href")) or _str(source.get("link"))

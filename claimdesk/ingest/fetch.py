@@ -2,23 +2,30 @@
 
 Fetching is concurrent and asynchronous; storing is not: every write goes through the one
 ``Store`` of this thread, one short transaction per pair, so a pair is either wholly stored
-or not at all. An article already in the store under its URL is not fetched again, and one
-article URL named by several entries is fetched once per run.
+or not at all. Extracting and scoring run in threads (a few at a time), so a big page never
+stalls the other downloads, their deadlines or a stop. An article already in the store under
+its URL is not fetched again, and one article URL named by several entries is fetched once per run.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from claimdesk.claims import Report, score_pair
 from claimdesk.ingest.client import PAGE_TYPES, CarefulClient
+from claimdesk.ingest.detached import in_thread
 from claimdesk.ingest.extract import extract
 from claimdesk.ingest.feeds import Side
 from claimdesk.ingest.http_errors import FetchError
 from claimdesk.ingest.pairs import main_text
 from claimdesk.store import AddResult, ArticleIn, Store, VariantIn
+
+T = TypeVar("T")
+# Extractions and scorings at once: they hold the GIL most of the time, so more only queue there.
+CPU_JOBS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,13 +52,17 @@ class Fetcher:
         self.client = client
         self.store = store
         self._articles: dict[str, asyncio.Task[Text]] = {}
+        self._cpu = asyncio.Semaphore(CPU_JOBS)
+
+    async def _in_thread(self, fn: Callable[..., T], *args: object) -> T:
+        async with self._cpu:
+            return await in_thread(fn, *args)
 
     async def page_text(self, url: str) -> Text:
         """Fetch and extract one page; :class:`FetchError` if it fails or has no text."""
         page = await self.client.get(url, accept=PAGE_TYPES)
         try:
-            # In a thread: parsing a big page must not stall the other downloads (and their deadlines).
-            extracted = await asyncio.to_thread(extract, page)
+            extracted = await self._in_thread(extract, page)
         except Exception as exc:  # a hostile page may break the HTML parser in any way: report, go on
             raise FetchError(url, f"could not extract the text ({type(exc).__name__}: {exc})") from exc
         if not extracted.text.strip():
@@ -72,7 +83,7 @@ class Fetcher:
         if side.text is not None:
             return Text(side.text, side.title)
         if side.html is not None:
-            text = main_text(side.html)  # as `claimdesk ingest` reduces HTML
+            text = await self._in_thread(main_text, side.html)  # as `claimdesk ingest` reduces HTML
             if not text:
                 raise FetchError(side.url or "an entry", "no main text in the html given by the feed")
             return Text(text, side.title)
@@ -90,7 +101,7 @@ class Fetcher:
         for outcome in (a, v):
             if isinstance(outcome, BaseException):
                 raise outcome
-        report = await asyncio.to_thread(score_pair, a.text, v.text)
+        report = await self._in_thread(score_pair, a.text, v.text)
         return Pair(
             ArticleIn(a.text, url=article.url, title=a.title, published=article.date),
             VariantIn(v.text, url=variant.url, title=v.title, site=variant.site, found=variant.date),

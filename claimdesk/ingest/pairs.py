@@ -6,8 +6,11 @@ for the same reasons whatever its source; a refusal is a ``BadRecord`` with a on
 
 from __future__ import annotations
 
+import re
+from datetime import UTC, datetime
 from typing import Any
 
+from claimdesk.ingest.http_policy import BadURL, checked_url
 from claimdesk.store import ArticleIn, VariantIn
 from claimdesk.store.connection import parse_iso
 
@@ -28,11 +31,34 @@ def main_text(html: str) -> str:
 
 
 def iso_date(value: str) -> str:
-    """An ISO 8601 date or time as stored: UTC, ``...Z``; a time without a zone is taken as UTC."""
+    """An ISO 8601 date or time as stored: UTC, ``...Z``; a time without a zone is taken as UTC.
+
+    A date that falls outside years 1 to 9999 once in UTC is refused like an unreadable one.
+    """
     try:
-        return parse_iso(value).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return stored_date(parse_iso(value))
     except ValueError:
-        raise BadRecord(f"{value!r} is not an ISO 8601 date") from None
+        raise BadRecord(f"{value!r} is not an ISO 8601 date in years 1 to 9999 (UTC)") from None
+
+
+def stored_date(moment: datetime) -> str:
+    """An aware moment as the store keeps dates: UTC, seconds, ``Z``, always a four-digit year.
+
+    (``strftime("%Y")`` writes year 500 as ``500`` on Linux, which would sort after ``2026``.)
+    """
+    return moment.astimezone(UTC).isoformat(timespec="seconds").removesuffix("+00:00") + "Z"
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def well_formed(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD, as a decoder replaces bad bytes.
+
+    JSON may spell them (``"\\ud800"``) and ``json`` keeps them, but no UTF-8 text (SQLite's, a
+    terminal's) can hold one: the first write of such a title would raise in the store.
+    """
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def _side(record: dict[str, Any], side: str) -> dict[str, str | None]:
@@ -44,9 +70,15 @@ def _side(record: dict[str, Any], side: str) -> dict[str, str | None]:
         value = obj.get(name)
         if value is not None and not isinstance(value, str):
             raise BadRecord(f"{side}.{name} must be a string")
+        value = value and well_formed(value)
         try:
-            values[name] = iso_date(value) if value and name in _DATES else (value or None)
-        except BadRecord as exc:
+            if value and name in _DATES:
+                values[name] = iso_date(value)
+            elif value and name == "url":
+                values[name] = checked_url(value)  # stored, shown and compared: never a malformed one
+            else:
+                values[name] = value or None
+        except (BadRecord, BadURL) as exc:
             raise BadRecord(f"{side}.{name}: {exc}") from None
     text, html = obj.get("text"), obj.get("html")
     if text is not None and not isinstance(text, str):
@@ -55,7 +87,7 @@ def _side(record: dict[str, Any], side: str) -> dict[str, str | None]:
         raise BadRecord(f"{side}.html must be a string")
     if text is None and html is None:
         raise BadRecord(f'{side} needs "text" or "html"')
-    values["text"] = text if text is not None else main_text(html or "")
+    values["text"] = well_formed(text if text is not None else main_text(html or ""))
     if not (values["text"] or "").strip():
         raise BadRecord(f"{side} has no text")
     return values

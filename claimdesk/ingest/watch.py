@@ -15,13 +15,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from claimdesk.ingest.client import FEED_TYPES, CarefulClient
+from claimdesk.ingest.detached import in_thread
 from claimdesk.ingest.feeds import FeedEntry, FeedError, parse_feed
-from claimdesk.ingest.fetch import Fetcher, Pair
+from claimdesk.ingest.fetch import Fetcher
 from claimdesk.ingest.http_errors import FetchError
 from claimdesk.ingest.http_retry import Backoff
 from claimdesk.store import Store
 
 Log = Callable[[str], None]
+
+# Pairs fetched and scored at once: enough to keep the client's connections busy (20, at most 2 a host).
+ENTRIES_IN_FLIGHT = 20
+# A feed of a million bad lines is a few lines in the journal, not a million.
+PROBLEMS_SHOWN = 20
 
 
 @dataclass
@@ -83,7 +89,7 @@ class Watcher:
             if page.status == 304:
                 cycle.not_modified = True
                 return
-            feed = parse_feed(page.content, base_url=page.url)
+            feed = await in_thread(parse_feed, page.content, page.url)  # seconds for a big Atom feed
         except FetchError as exc:
             cycle.error = exc.reason
             return
@@ -91,8 +97,10 @@ class Watcher:
             cycle.error = str(exc)
             return
         cycle.format, cycle.entries, cycle.bad = feed.format, len(feed.entries), len(feed.problems)
-        for problem in feed.problems:
+        for problem in feed.problems[:PROBLEMS_SHOWN]:
             self.log(f"{self.feed_url}: {problem}")
+        if len(feed.problems) > PROBLEMS_SHOWN:
+            self.log(f"{self.feed_url}: {len(feed.problems) - PROBLEMS_SHOWN} more bad entries not shown")
         by_key = {entry.key: entry for entry in feed.entries}
         new = [by_key[key] for key in self.store.unseen_entries(self.feed_url, by_key)]
         cycle.new = len(new)
@@ -102,27 +110,38 @@ class Watcher:
             self.store.save_feed_state(self.feed_url, page.headers.get("etag"), page.headers.get("last-modified"))
 
     async def _store_entries(self, entries: list[FeedEntry], cycle: Cycle) -> None:
-        """Fetch entries concurrently; store and mark each one seen as soon as it is ready."""
+        """Fetch entries a few at a time; store and mark each one seen as soon as it is ready.
+
+        A few workers, not a task per entry: with thousands of entries started at once, every
+        page would be downloaded before the first pair finished scoring (a stop would find none
+        stored), and the worker threads' wake-ups would flood the event loop's self-pipe, which
+        also carries its signals.
+        """
         fetcher = Fetcher(self.client, self.store)
-        tasks = {asyncio.ensure_future(fetcher.pair(e.article, e.variant)): e for e in entries}
-        pending = set(tasks)
+        todo = iter(entries)  # shared: each worker takes the next entry when it is free
+
+        async def work() -> None:
+            for entry in todo:
+                await self._store_one(entry, fetcher, cycle)
+
         try:
-            while pending:
-                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-                for task in done:
-                    self._store_one(tasks[task], task, fetcher, cycle)
+            async with asyncio.TaskGroup() as workers:
+                for _ in range(min(ENTRIES_IN_FLIGHT, len(entries))):
+                    workers.create_task(work())
         finally:
-            for task in pending:
-                task.cancel()
             fetcher.close()
 
-    def _store_one(self, entry: FeedEntry, task: asyncio.Future[Pair], fetcher: Fetcher, cycle: Cycle) -> None:
-        """Store one fetched pair, then mark its entry seen; synchronous, so a stop cannot split the two."""
+    async def _store_one(self, entry: FeedEntry, fetcher: Fetcher, cycle: Cycle) -> None:
+        """Fetch and score one entry, then store it and mark it seen with no ``await`` between the two."""
         try:
-            pair = task.result()
+            pair = await fetcher.pair(entry.article, entry.variant)
         except FetchError as exc:
             cycle.failed += 1
             self.log(f"{self.feed_url}: {exc}")
+            return
+        except Exception as exc:  # a page that breaks the extractor or the engine fails its entry, not the watcher
+            cycle.failed += 1
+            self.log(f"{self.feed_url}: {entry.variant.url or entry.key}: not stored ({type(exc).__name__}: {exc})")
             return
         result = fetcher.store_pair(pair)
         self.store.mark_entries_seen(self.feed_url, [entry.key])

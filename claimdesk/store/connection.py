@@ -36,7 +36,10 @@ def utc_now() -> datetime:
 def parse_iso(value: str) -> datetime:
     """An ISO 8601 date or time as an aware UTC moment; no zone means UTC. ValueError if not one."""
     moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    try:
+        return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+    except OverflowError:  # 0001-01-01T00:00+01:00 is in year 0 in UTC, which datetime cannot hold
+        raise ValueError(f"{value!r} falls outside years 1 to 9999 in UTC") from None
 
 
 def iso(moment: datetime) -> str:

@@ -1,7 +1,9 @@
 """Export queries: current verdicts, the full history, or claim verdicts, as a streamed cursor.
 
 Spreadsheet safety is done in SQL: text cells starting with ``= + - @``, tab or CR get a leading
-``'`` (so a title like ``=HYPERLINK(...)`` stays text), while numbers stay numbers. Doing it in
+``'`` (so a title like ``=HYPERLINK(...)`` stays text), while numbers stay numbers. "Text" means
+the value's type, not whether we think it can be hostile: uids come from clients, and a column
+that looks safe today is filled from elsewhere tomorrow. Doing it in
 the query keeps the Python side a bare ``csv.writer.writerows(cursor)``.
 
 Every export is bounded by a key range taken when it starts (verdict ids for the history,
@@ -21,7 +23,8 @@ from claimdesk.store.verdicts import LIVE
 
 Kind = Literal["current", "history", "claims"]
 
-# (column, SQL expression, is text). Text columns are the ones that can carry a formula.
+# (column, SQL expression, is text). Every column whose values are text is marked so (a test checks
+# each list against the values a filled store gives), since any text can carry a formula.
 _VARIANT = [
     ("variant_url", "var.url", True),
     ("site", "var.site", True),
@@ -41,7 +44,7 @@ _SCORES = [
 _EVENT = [
     ("verdict", "v.verdict", True),
     ("editor", "v.editor", True),
-    ("decided_at", "v.decided_at", False),
+    ("decided_at", "v.decided_at", True),
     ("note", "v.note", True),
 ]
 _COLUMNS: dict[Kind, list[tuple[str, str, bool]]] = {
@@ -64,7 +67,7 @@ _COLUMNS: dict[Kind, list[tuple[str, str, bool]]] = {
     "claims": [
         ("variant_id", "v.variant_id", False),
         ("claim", "v.claim", False),
-        ("status", "c.status", False),
+        ("status", "c.status", True),
         ("score", "c.score", False),
         ("reasons", "c.reasons", True),
         ("original_claim", "substr(a.text, c.original_start + 1, c.original_end - c.original_start)", True),
@@ -95,6 +98,11 @@ _BOUNDS: dict[Kind, str] = {
     "history": "SELECT min(id) AS first, max(id) AS last FROM verdicts",
     "claims": "SELECT min(variant_id) AS first, max(variant_id) AS last FROM verdicts WHERE claim IS NOT NULL",
 }
+
+
+def text_columns(kind: Kind) -> tuple[str, ...]:
+    """The columns of an export of ``kind`` that hold text, each guarded in a spreadsheet-safe export."""
+    return tuple(name for name, _expr, text in _COLUMNS[kind] if text)
 
 
 def _safe(expr: str) -> str:

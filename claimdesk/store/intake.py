@@ -24,7 +24,10 @@ def site_of(url: str | None) -> str | None:
     """The host of a URL without ``www.``: the default site of a variant."""
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # a malformed URL (intake checks them, but the store takes any text)
+        return None
     return host.removeprefix("www.") or None
 
 

@@ -7,7 +7,16 @@ import sys
 from pathlib import Path
 
 from claimdesk.store import Store
-from tests.ingest.httpserver import ARTICLE_TEXT, ARTICLE_TITLE, VARIANT_TEXT, VARIANT_TITLE, LoopbackServer, html_page
+from tests.ingest.httpserver import (
+    ARTICLE_TEXT,
+    ARTICLE_TITLE,
+    TERMINAL_CONTROLS,
+    VARIANT_TEXT,
+    VARIANT_TITLE,
+    LoopbackServer,
+    html_page,
+    serve_hostile,
+)
 
 
 def claimdesk(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
@@ -45,3 +54,17 @@ def test_fetch_command_refuses_loopback_without_allow_private(server: LoopbackSe
     ) in done.stderr.splitlines()
     assert "Traceback" not in done.stderr
     assert server.hits["/article"] == 0
+
+
+def test_fetch_output_carries_no_terminal_controls_from_a_hostile_server(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
+    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
+    server.page("/copy", html_page(VARIANT_TITLE, VARIANT_TEXT))
+    hostile = serve_hostile(server)
+    command = [sys.executable, "-m", "claimdesk", "--db", str(tmp_path / "desk.db"), "fetch", "--allow-private"]
+    done = subprocess.run([*command, server.url("/article"), server.url("/copy"), *hostile], capture_output=True)
+    assert done.returncode == 1
+    assert TERMINAL_CONTROLS.search(done.stdout + done.stderr) is None, done.stderr
+    assert len(done.stderr.decode().splitlines()) == len(hostile)
+    assert done.stdout.decode().splitlines()[-1] == f"added 1, skipped 0, failed {len(hostile)}"

@@ -1,11 +1,15 @@
-"""`claimdesk watch` end to end: `--once` in a real process, and a clean stop on SIGINT/SIGTERM."""
+"""`claimdesk watch` end to end: `--once` in a real process, and a clean stop on SIGINT/SIGTERM, also mid-poll."""
 
 from __future__ import annotations
 
+import contextlib
 import select
 import signal
+import sqlite3
 import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,12 +18,14 @@ from claimdesk.store import Store
 from tests.ingest.httpserver import (
     ARTICLE_TEXT,
     ARTICLE_TITLE,
+    TERMINAL_CONTROLS,
     VARIANT_TEXT,
     VARIANT_TITLE,
     LoopbackServer,
     Reply,
     feed_body,
     html_page,
+    serve_hostile,
 )
 
 
@@ -85,3 +91,87 @@ def test_watch_stops_cleanly_on_signal(server: LoopbackServer, tmp_path: Path, s
     with Store.open(db) as store:
         assert store.counts().total == 1
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+ENTRIES = 5000
+
+
+@pytest.fixture(scope="module")
+def big_feed() -> Iterator[str]:
+    """A feed of 5,000 copies of one article, each page distinct, on one real server for all tries."""
+    server = LoopbackServer().start()
+    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
+    pairs = []
+    for n in range(ENTRIES):
+        server.page(f"/copy{n}", html_page(f"{VARIANT_TITLE} {n}", VARIANT_TEXT.replace("3.1", f"{n}.5")))
+        pairs.append((server.url(f"/copy{n}"), server.url("/article")))
+    body, content_type = feed_body("jsonfeed", pairs)
+    server.route("/feed", Reply(200, {"Content-Type": content_type}, body))
+    yield server.url("/feed")
+    server.stop()
+
+
+def stored(db: Path) -> tuple[int, int]:
+    """(variants, entries marked seen), read as another process would; (0, 0) before the store exists."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=10)) as conn:
+            return (
+                conn.execute("SELECT count(*) FROM variants").fetchone()[0],
+                conn.execute("SELECT count(*) FROM feed_entries").fetchone()[0],
+            )
+    except sqlite3.OperationalError:  # not created (or not migrated) yet
+        return (0, 0)
+
+
+@pytest.mark.parametrize("attempt", range(20))
+def test_sigterm_during_a_big_poll_stops_within_5_s_and_keeps_the_pairs(
+    big_feed: str, tmp_path: Path, attempt: int
+) -> None:
+    db = tmp_path / "desk.db"
+    proc = subprocess.Popen(command(big_feed, db, "--interval", "600"), stderr=subprocess.PIPE, text=True)
+    try:
+        want = 1 + attempt % 5 * 8  # stop at different points of the poll: after 1, 9, 17, 25 or 33 pairs
+        for _ in range(2400):  # a guard against hanging (120 s), not a timing assertion
+            if stored(db)[0] >= want:
+                break
+            time.sleep(0.05)
+        before = stored(db)[0]
+        assert before >= want, "no pairs stored in 120 s"
+        proc.send_signal(signal.SIGTERM)
+        # The acceptance: a stop within 5 s, mid-poll, with thousands of entries still to do.
+        assert proc.wait(timeout=5) == 0
+        log = proc.stderr.read() if proc.stderr else ""
+    finally:
+        proc.kill()
+        proc.wait()
+    cycle, last = log.strip().splitlines()[-2:]
+    assert last.endswith("claimdesk watch: stopped")
+    assert f"{ENTRIES} entries, {ENTRIES} new: added " in cycle and cycle.endswith("left for the next run)")
+    added = int(cycle.split("added ")[1].split(",")[0])
+    assert "Traceback" not in log and "wakeup fd" not in log
+    # Every pair finished before the stop is kept, each stored with its entry marked seen.
+    assert stored(db) == (added, added) and added >= before
+    with Store.open(db) as store:
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_watch_once_log_carries_no_terminal_controls_from_a_hostile_server(
+    server: LoopbackServer, tmp_path: Path
+) -> None:
+    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
+    server.page("/copy", html_page(VARIANT_TITLE, VARIANT_TEXT))
+    copies = [server.url("/copy"), *serve_hostile(server)]
+    body, content_type = feed_body("jsonfeed", [(copy, server.url("/article")) for copy in copies])
+    server.route("/feed", Reply(200, {"Content-Type": content_type}, body))
+    done = subprocess.run(
+        command(server.url("/feed"), tmp_path / "desk.db", "--once"), capture_output=True, timeout=120
+    )
+    assert done.returncode == 1
+    assert TERMINAL_CONTROLS.search(done.stderr) is None, done.stderr
+    lines = done.stderr.decode().splitlines()
+    # One line per hostile entry (the last one's URL is refused unfetched), then the cycle's line.
+    assert len(lines) == 6 and lines[-1].endswith("5 entries, 5 new: added 1, skipped 0, failed 4, bad 1")
+    assert "redirect to http://copies.test/: refused: the URL holds a space" in done.stderr.decode()
+    assert "HTTP 404 Gone 6n for good" in done.stderr.decode()  # the ESC sequence stripped
+    with Store.open(tmp_path / "desk.db") as store:
+        assert store.counts().total == 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import collections
 import json
+import re
 import ssl
 import sys
 import threading
@@ -24,6 +25,7 @@ class Reply:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes | Iterable[bytes] = b""
+    reason: str | None = None  # the status line's reason phrase; None for the standard one
 
 
 Route = Callable[[dict[str, str]], Reply]
@@ -97,7 +99,7 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
             headers = {k.lower(): v for k, v in self.headers.items()}
             route = server._count(self.path, headers)
             reply = route(headers) if route else Reply(404, {"Content-Type": "text/plain"}, b"not found")
-            self.send_response(reply.status)
+            self.send_response(reply.status, reply.reason)
             for name, value in reply.headers.items():
                 self.send_header(name, value)
             try:
@@ -185,3 +187,26 @@ def feed_body(kind: str, pairs: list[tuple[str, str]]) -> tuple[bytes, str]:
         lines = [json.dumps({"article": {"url": original}, "variant": {"url": copy}}) for copy, original in pairs]
         return "\n".join(lines).encode() + b"\n", "application/x-ndjson"
     raise ValueError(kind)
+
+
+# Bytes a terminal acts on: C0 controls but tab and newline, DEL, and (UTF-8 encoded) C1 controls,
+# bidi marks, overrides and isolates.
+TERMINAL_CONTROLS = re.compile(
+    rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\x8e\x8f\xaa-\xae]|\xe2\x81[\xa6-\xa9]"
+)
+
+
+def _utf8_header(value: str) -> str:
+    """``value`` as the str whose Latin-1 bytes (what http.server sends) are its UTF-8 bytes."""
+    return value.encode("utf-8").decode("latin-1")
+
+
+def serve_hostile(server: LoopbackServer) -> list[str]:
+    """Copies that fail with terminal controls in what the failure says: a reason phrase, Locations, a URL."""
+    server.route(
+        "/reason", Reply(404, {"Content-Type": "text/plain"}, b"gone", reason="Gone \x1b[6n\x9b6n\x85 for good")
+    )
+    server.route("/to-osc", Reply(302, {"Location": "http://copies.test/\x1b]0;PWNED\x07\x1b[6n"}))
+    server.route("/to-c1", Reply(302, {"Location": _utf8_header("javascript:\x9b31m\u0085")}))
+    server.route("/to-bidi", Reply(302, {"Location": _utf8_header("http://copies.test/\u202egnp.exe\u2066")}))
+    return [server.url(path) for path in ("/reason", "/to-osc", "/to-c1", "/to-bidi", "/404?\x1b]0;PWNED\x07")]

@@ -75,6 +75,26 @@ async def test_redirect_to_file_url_refused(server: LoopbackServer, settings: Cl
     assert "only http and https" in reason
 
 
+@pytest.mark.parametrize(
+    ("location", "reason"),
+    [
+        ("javascript:alert(1)", "refused: only http and https URLs are fetched, not javascript:"),
+        ("data:text/html,<p>x</p>", "refused: only http and https URLs are fetched, not data:"),
+        ("http:\\\\evil.test\\", "refused: the URL holds a space, a backslash or a control character"),
+        ("http://a]b/", "not a valid URL (Invalid IPv6 URL)"),
+        ("http://[::1", "not a valid URL (Invalid IPv6 URL)"),
+        ("//[zz]/x", "not a valid URL ('zz' does not appear to be an IPv4 or IPv6 address)"),
+    ],
+)
+async def test_redirect_to_another_scheme_or_a_malformed_url_is_a_refusal(
+    server: LoopbackServer, settings: ClientSettings, location: str, reason: str
+) -> None:
+    """httpx raises on such a Location even when not following it; here it is one final refusal."""
+    server.route("/r", Reply(302, {"Location": location}))
+    assert await failure(settings, server.url("/r")) == f"redirect to {location}: {reason}"
+    assert server.hits["/r"] == 1  # final: not retried
+
+
 async def test_other_schemes_refused_up_front(settings: ClientSettings) -> None:
     for url in ("file:///etc/passwd", "ftp://127.0.0.1/x", "gopher://127.0.0.1/"):
         assert "only http and https" in await failure(settings, url)
@@ -82,7 +102,8 @@ async def test_other_schemes_refused_up_front(settings: ClientSettings) -> None:
 
 async def test_relative_or_malformed_urls_refused(settings: ClientSettings) -> None:
     assert await failure(settings, "copies.test/page") == "refused: not an absolute http or https URL"
-    assert (await failure(settings, "http://[::1")).startswith("not a valid URL")
+    for url in ("http://[::1", "http://a]b/", "http://[zz]/", "http://a b/"):
+        assert (await failure(settings, url)).startswith(("not a valid URL", "refused: the URL holds a space"))
 
 
 async def test_404_reported_at_once(server: LoopbackServer, settings: ClientSettings) -> None:

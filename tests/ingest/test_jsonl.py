@@ -71,20 +71,26 @@ def test_bad_lines_are_named_and_good_lines_kept(tmp_path: Path, capsys: pytest.
         b"",
         _line({"text": ARTICLE}, {"text": COPY, "found": "last week"}).encode(),
         _line({"text": "  "}, {"text": COPY}).encode(),
+        _line({"text": ARTICLE}, {"text": COPY, "url": "http://a]b/"}).encode(),
+        _line({"text": ARTICLE}, {"text": COPY, "found": "9999-12-31T23:30:00-01:00"}).encode(),
+        _line({"text": ARTICLE, "published": "0001-01-01T00:00:00+01:00"}, {"text": COPY}).encode(),
         _good(2).encode(),
     ]
     path.write_bytes(b"\n".join(lines) + b"\n")
     code, out, err = _ingest(db, path, capsys)
     assert code == 1
-    assert out == "added 2, skipped 0, bad 7\n"
+    assert out == "added 2, skipped 0, bad 10\n"
     assert err.splitlines() == [
         "LINE 2: not JSON (Expecting property name enclosed in double quotes)",
         'LINE 3: variant needs "text" or "html"',
         "LINE 4: article.text must be a string",
         "LINE 5: not UTF-8",
         "LINE 6: not a JSON object",
-        "LINE 8: variant.found: 'last week' is not an ISO 8601 date",
+        "LINE 8: variant.found: 'last week' is not an ISO 8601 date in years 1 to 9999 (UTC)",
         "LINE 9: article has no text",
+        "LINE 10: variant.url: not a valid URL (Invalid IPv6 URL)",
+        "LINE 11: variant.found: '9999-12-31T23:30:00-01:00' is not an ISO 8601 date in years 1 to 9999 (UTC)",
+        "LINE 12: article.published: '0001-01-01T00:00:00+01:00' is not an ISO 8601 date in years 1 to 9999 (UTC)",
     ]
 
 
@@ -114,3 +120,16 @@ def test_sample_data_ingests_cleanly(tmp_path: Path, capsys: pytest.CaptureFixtu
     code, out, err = _ingest(tmp_path / "desk.db", sample, capsys)
     assert (code, err) == (0, "")
     assert out.startswith("added ") and out.endswith(", skipped 0, bad 0\n")
+
+
+def test_lone_surrogates_are_replaced_not_a_crash_of_the_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, path = tmp_path / "desk.db", tmp_path / "pairs.jsonl"
+    path.write_text(_line({"text": ARTICLE + " \ud800"}, {"text": COPY, "title": "Copy \udfff"}) + "\n")
+    code, out, _err = _ingest(db, path, capsys)
+    assert (code, out) == (0, "added 1, skipped 0, bad 0\n")
+    with Store.open(db) as store:
+        [row] = store.inbox_page().rows
+        detail = store.variant(row.id)
+    assert detail.title == "Copy \ufffd" and detail.article.text.endswith(" \ufffd")

@@ -214,3 +214,90 @@ async def test_stop_mid_cycle_abandons_fetches_and_keeps_store_whole(
     assert store.unseen_entries(feed_url, ["urn:copy:0", "urn:copy:1"]) == ["urn:copy:1"]
     assert store.feed_state(feed_url) is None
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+async def test_hostile_entries_are_one_line_each_and_the_good_ones_are_stored(
+    server: LoopbackServer, settings: ClientSettings, store: Store, kind: str
+) -> None:
+    good = serve_site(server, copies=2)
+    server.route("/to-script", Reply(302, {"Location": "javascript:alert(1)"}))
+    article = server.url("/article")
+    hostile = [("http://a]b/", article), ("http://[::1", article), ("http://[zz]/", article)]
+    redirected = (server.url("/to-script"), article)
+    feed_url = serve_feed(server, kind, [good[0], *hostile, redirected, good[1]])
+    log: list[str] = []
+    cycle = await poll(dataclasses.replace(settings, retries=0), store, feed_url, log)
+    assert (cycle.error, cycle.entries, cycle.added, cycle.failed, cycle.bad) == (None, 3, 2, 1, 3)
+    unit = {"jsonfeed": "item", "jsonl": "line"}.get(kind, "entry")
+    assert [line.split(": ")[1].split(" ")[0] for line in log] == [unit] * 3 + [server.url("/to-script")]
+    assert log[-1].endswith(
+        ": redirect to javascript:alert(1): refused: only http and https URLs are fetched, not javascript:"
+    )
+    assert sorted(store.variant(row.id).url for row in store.inbox_page().rows) == [copy for copy, _ in good]
+
+
+async def test_a_feed_nested_too_deep_is_the_cycles_one_error(
+    server: LoopbackServer, settings: ClientSettings, store: Store
+) -> None:
+    body = b'{"version": "https://jsonfeed.org/version/1.1", "items": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    server.route("/feed", Reply(200, {"Content-Type": "application/feed+json"}, body))
+    cycle = await poll(settings, store, server.url("/feed"))
+    assert cycle.line() == f"{server.url('/feed')}: error: not a feed: JSON nested too deeply to read"
+
+
+async def test_a_stopped_poll_keeps_every_pair_already_fetched(
+    server: LoopbackServer, settings: ClientSettings, store: Store
+) -> None:
+    """Hundreds of entries: pairs are stored as they finish, not after every page is downloaded."""
+    pairs = serve_site(server, copies=300)
+    feed_url = serve_feed(server, "jsonl", pairs)
+    stop = asyncio.Event()
+    log: list[str] = []
+
+    async def stopper() -> None:
+        while store.counts().total < 5:
+            await asyncio.sleep(0.01)
+        stop.set()
+
+    async with CarefulClient(settings) as client:
+        watching = watch(Watcher(store, client, feed_url, log.append), stop, interval=60, once=False)
+        code, _ = await asyncio.gather(watching, stopper())
+    assert code == 0
+    added = int(log[-1].split("added ")[1].split(",")[0])
+    assert log[-1].endswith("(stopped: the rest is left for the next run)")
+    assert 5 <= added < 300 and store.counts().total == added
+    assert len(store.unseen_entries(feed_url, [copy for copy, _ in pairs])) == 300 - added
+    assert page_hits(server) < 300 + 1  # the poll stopped before every page was fetched
+
+
+async def test_a_feed_of_many_bad_entries_is_a_few_lines(
+    server: LoopbackServer, settings: ClientSettings, store: Store
+) -> None:
+    good = serve_site(server, copies=1)
+    body, content_type = feed_body("jsonl", good)
+    body += b"not json\n" * 1000
+    server.route("/feed", Reply(200, {"Content-Type": content_type}, body))
+    log: list[str] = []
+    cycle = await poll(settings, store, server.url("/feed"), log)
+    assert (cycle.added, cycle.bad) == (1, 1000)
+    assert len(log) == 21 and log[-1] == f"{server.url('/feed')}: 980 more bad entries not shown"
+    assert log[0] == f"{server.url('/feed')}: line 2: Expecting value: line 1 column 1 (char 0)"
+
+
+async def test_lone_surrogates_in_a_json_feed_are_replaced_not_a_crash_of_the_store(
+    server: LoopbackServer, settings: ClientSettings, store: Store
+) -> None:
+    """JSON may spell a lone surrogate; no UTF-8 store can hold one, so it becomes U+FFFD."""
+    (copy0, article), (copy1, _) = serve_site(server, copies=2)
+    items = [
+        {"id": "a\ud800", "url": copy0, "external_url": article, "title": "Copy \udfff"},
+        {"id": "b", "url": copy1, "external_url": article},
+    ]
+    body = json.dumps({"version": "https://jsonfeed.org/version/1.1", "items": items}).encode()
+    server.route("/feed", Reply(200, {"Content-Type": "application/feed+json"}, body))
+    cycle = await poll(settings, store, server.url("/feed"))
+    assert (cycle.added, cycle.failed, cycle.bad) == (2, 0, 0)
+    titles = sorted(store.variant(row.id).title or "" for row in store.inbox_page().rows)
+    assert titles[0] == "Copy \ufffd"
+    assert store.unseen_entries(server.url("/feed"), ["a\ufffd", "b"]) == []

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +16,7 @@ import pytest
 from claimdesk.cli import main
 from claimdesk.store import ArticleIn, Store, VariantIn
 from claimdesk.store.atomic import atomic_file
+from claimdesk.store.export import Kind, export_query, key_range, stream, text_columns
 from tests.store.conftest import article_text, fill, variant_text
 
 HOSTILE = '=HYPERLINK("http://x","y")'
@@ -138,3 +141,100 @@ def test_export_and_ingest_never_import_textual(desk: Path, tmp_path: Path) -> N
     )
     result = subprocess.run([sys.executable, "-c", code, str(desk)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HOSTILE_UIDS = [
+    '=HYPERLINK("http://evil.example/","x")',
+    "=2+3",
+    "cmd|' /C calc'!A0",
+    "=cmd|' /C calc'!A0",
+    "-1+1",
+    "@SUM(1)",
+]
+
+
+def force_uids(db: Path, uids: list[tuple[str, int]]) -> None:
+    """Give verdicts (uid, id) the uids a store written before uids were checked at entry may hold.
+
+    The append-only trigger is lifted for the edit and put back, as someone editing the file by hand would.
+    """
+    with contextlib.closing(sqlite3.connect(db)) as conn, conn:
+        trigger = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'verdicts_no_update'").fetchone()[0]
+        conn.execute("DROP TRIGGER verdicts_no_update")
+        conn.executemany("UPDATE verdicts SET uid = ? WHERE id = ?", uids)
+        conn.execute(trigger)
+
+
+@pytest.fixture
+def hostile_desk(db_path: Path) -> Path:
+    """Every text a client or the web supplies starts like a formula: URLs, titles, site, texts, editor, note, uid."""
+    with Store.open(db_path) as store:
+        variant_id = store.add_pair(
+            ArticleIn(
+                text="-1+1 boats left the harbour on Monday. The mayor said 40 people came.",
+                url="=A1",
+                title="+Harbour",
+            ),
+            VariantIn(
+                text="=2+3 boats departed the harbour on Monday. The mayor said 45 people came.",
+                url="@evil",
+                title="\tTitle",
+                site="\rsite",
+            ),
+        ).variant_id
+        first = store.record_verdict(variant_id, "distorted", "=cmd|' /C calc'!A0", note="-note")
+        second = store.record_verdict(variant_id, "confirmed", "@editor", claim=1, note="+note")
+    force_uids(db_path, [("=2+3", first.id), ("-1+1", second.id)])
+    return db_path
+
+
+@pytest.mark.parametrize("kind", ["current", "history", "claims"])
+def test_every_text_column_of_each_export_is_guarded(hostile_desk: Path, kind: Kind) -> None:
+    """Read each export's column list: every column that holds text must be guarded, and is."""
+    raw, safe = export_query(kind, spreadsheet_safe=False), export_query(kind)
+    with Store.open(hostile_desk) as store:
+        keys = key_range(store.conn, kind)
+        assert keys is not None
+        raw_rows, safe_rows = list(stream(store.conn, raw, keys)), list(stream(store.conn, safe, keys))
+    assert raw_rows and raw.header == safe.header
+    holding_text = {
+        name for row in raw_rows for name, value in zip(raw.header, row, strict=True) if isinstance(value, str)
+    }
+    assert holding_text == set(text_columns(kind))  # no text column left off the list (uids were)
+    for raw_row, safe_row in zip(raw_rows, safe_rows, strict=True):
+        for name, value, shown in zip(raw.header, raw_row, safe_row, strict=True):
+            if name in holding_text and value.startswith(FORMULA_STARTS):
+                assert shown == "'" + value, name
+            else:
+                assert shown == value, name  # numbers stay numbers, harmless text stays as it is
+    assert any(v.startswith(FORMULA_STARTS) for row in raw_rows for v in row if isinstance(v, str))
+
+
+def claimdesk_cli(db: Path, *args: str) -> str:
+    command = [sys.executable, "-m", "claimdesk", "--db", str(db), *args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_hostile_uids_never_reach_a_spreadsheet_as_formulas(db_path: Path, tmp_path: Path) -> None:
+    with Store.open(db_path) as store:
+        ids = fill(store, len(HOSTILE_UIDS))
+    for variant_id, uid in zip(ids, HOSTILE_UIDS, strict=True):
+        command = [sys.executable, "-m", "claimdesk", "--db", str(db_path), "verdict", str(variant_id), "faithful"]
+        refused = subprocess.run([*command, f"--uid={uid}"], capture_output=True, text=True, timeout=120, check=False)
+        assert (refused.returncode, refused.stderr.count("\n")) == (1, 1), refused.stderr  # refused at entry
+        claimdesk_cli(db_path, "verdict", str(variant_id), "faithful", f"--uid=safe-{variant_id}")
+    with Store.open(db_path) as store:
+        stored = {row[1]: row[0] for row in store.conn.execute("SELECT id, uid FROM verdicts")}
+    force_uids(db_path, [(uid, stored[f"safe-{vid}"]) for vid, uid in zip(ids, HOSTILE_UIDS, strict=True)])
+    for args, column in ((), "verdict_uid"), (("--history",), "uid"):
+        out = tmp_path / f"{column}.csv"
+        claimdesk_cli(db_path, "export", "--out", str(out), *args)
+        with out.open(newline="", encoding="utf-8") as f:
+            rows = list(csv.reader(f))
+        header, cells = rows[0], [cell for row in rows[1:] for cell in row]
+        assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)]
+        uids = [row[header.index(column)] for row in rows[1:]]
+        assert uids == [uid if uid.startswith("cmd") else "'" + uid for uid in HOSTILE_UIDS]
