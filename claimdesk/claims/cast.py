@@ -20,6 +20,19 @@ from claimdesk.claims.words import NOT_NAMES
 
 # Capitalised words side by side (a space or a hyphen between): one name, as "Tony Blair".
 _RUN = re.compile(r"[A-Z][\w'’.\-]*(?:[ \-]+[A-Z][\w'’.\-]*)+")
+# Abbreviated titles: "Gen Pinochet" is "General Pinochet".
+_TITLES = {
+    "gen": "general",
+    "gov": "governor",
+    "sen": "senator",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "prof": "professor",
+    "supt": "superintendent",
+    "insp": "inspector",
+}
 _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "xi": 11, "xii": 12}
 MIN_SPELLING = 6  # names this long or longer may differ by one letter and still be one name
 
@@ -41,7 +54,7 @@ def name_key(word: str) -> str:
     key = fold(word)
     if key in _ROMAN:
         return f"num:{_ROMAN[key]}"
-    return key
+    return _TITLES.get(key, key)
 
 
 @dataclass(frozen=True, slots=True)

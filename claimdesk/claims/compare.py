@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from claimdesk.claims import word_compare
 from claimdesk.claims.cast import Cast, name_key, same_phrase
@@ -74,7 +75,8 @@ def _name_reasons(o: Side, v: Side) -> list[Reason]:
     first_lost = o.facts.initial is not None and o.facts.initial in missing_names
     extra_names = _more(_names(v, first_lost), v_words, o_words)
     if o.cast is not None:
-        missing_names, extra_names = _without_cast(missing_names, extra_names, o.cast)
+        beside = _beside(v, o_words)
+        missing_names, extra_names = _without_cast(missing_names, extra_names, o.cast, beside)
     missing = _runs(missing_names, o.text)
     extra = _runs(extra_names, v.text)
     missing, extra = _without_acronyms(missing, extra)
@@ -115,21 +117,53 @@ def _more(names: list[Name], own: Counter[str], other: Counter[str]) -> list[Nam
 
 def _word_keys(side: Side) -> Counter[str]:
     """Every word of a sentence as a name key, in any case or place ("Spain's" opening it too),
-    and its months and number names as the values their keys hold."""
-    keys = Counter(name_key(m.group()) for m in WORD.finditer(side.text))
+    its months and number names as the values their keys hold, and a compound both joined and
+    apart ("Super-Size" and "Super Size")."""
+    words = [name_key(m.group()) for m in WORD.finditer(side.text)]
+    keys = Counter(words)
     keys.update(n.key for n in side.facts.names if ":" in n.key)
+    keys.update(part for w in words if "-" in w for part in w.split("-"))
+    keys.update(f"{a}-{b}" for a, b in pairwise(words))
     return keys
 
 
-def _without_cast(missing: list[Name], extra: list[Name], cast: Cast) -> tuple[list[Name], list[Name]]:
+def _beside(side: Side, other_words: Counter[str]) -> dict[int, frozenset[str]]:
+    """For each name (by its start), the keys of the names written right next to it that the
+    other sentence also has ("Chris" beside "Paterson")."""
+    names = side.facts.names
+    out = {}
+    for k, n in enumerate(names):
+        near = [
+            m.key
+            for m in names[max(0, k - 1) : k + 2]
+            if m is not n and not side.text[min(m.end, n.end) : max(m.start, n.start)].strip() and other_words[m.key]
+        ]
+        out[n.start] = frozenset(near)
+    return out
+
+
+def _with(name: Name, beside: dict[int, frozenset[str]]) -> list[tuple[str, str]]:
+    return [(min(name.key, k), max(name.key, k)) for k in beside.get(name.start, ())]
+
+
+def _without_cast(
+    missing: list[Name], extra: list[Name], cast: Cast, beside: dict[int, frozenset[str]]
+) -> tuple[list[Name], list[Name]]:
     """Drop each lost name the cast links to a new one ("Prime Minister" -> "Tony"), and the new
-    names linked to any lost one or to a name the sentence still has."""
+    names linked to any lost one or written beside a name both sentences have, as the article
+    writes them together ("Paterson" -> "Chris Paterson")."""
     linked = [n for n in missing if any(cast.same(n.key, e.key) for e in extra)]
-    kept_extra = [e for e in extra if not any(cast.same(n.key, e.key) for n in missing)]
+    kept_extra = [
+        e
+        for e in extra
+        if not any(cast.same(n.key, e.key) for n in missing)
+        and not any(pair in cast.together for pair in _with(e, beside))
+    ]
     return [n for n in missing if n not in linked], kept_extra
 
 
 def _initials(value: str) -> str:
+    value = re.sub(r"['’]s?(?=\s|$)", "", value.strip())
     words = re.findall(r"[^\W_]+", value)
     if len(words) > 1 and all(len(w) == 1 for w in words):
         return "".join(words).lower()  # "U.S." -> "us"
@@ -210,7 +244,7 @@ def _runs(names: list[Name], text: str) -> list[str]:
 
 def _negation_reasons(o: Side, v: Side) -> list[Reason]:
     o_cues, v_cues = o.facts.negations, v.facts.negations
-    if len(o_cues) != len(v_cues) and len(o_cues) + _stands_for_not(o) == len(v_cues) + _stands_for_not(v):
+    if _same_polarity(o, v):
         return []  # the same polarity in other words: "not be able" / "unable", "not a" / "no"
     if len(o_cues) == len(v_cues):
         o_cues, v_cues = o.facts.soft_negations, v.facts.soft_negations
@@ -229,6 +263,16 @@ def _negation_reasons(o: Side, v: Side) -> list[Reason]:
     if more is v:
         return [Reason("negation", without, with_cue)]
     return [Reason("negation", with_cue, without)]
+
+
+def _same_polarity(o: Side, v: Side) -> bool:
+    """The side with fewer "not"s has at least as many more negative words in their place
+    ("did not want or need" / "neither wanted nor needed")."""
+    gap = len(o.facts.negations) - len(v.facts.negations)
+    if gap == 0:
+        return False
+    fewer, more = (v, o) if gap > 0 else (o, v)
+    return _stands_for_not(fewer) - _stands_for_not(more) >= abs(gap)
 
 
 def _stands_for_not(side: Side) -> int:

@@ -268,16 +268,18 @@ def clock_times(text: str) -> list[Number]:
 
 
 _UNIT_MONTHS = {"year": 12, "month": 1, "decade": 120, "century": 1200}
+_NUMBER_WORDS = "|".join(sorted((w for w in UNITS if w != "dozen"), key=len, reverse=True))
 _DURATION = re.compile(
-    r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-    r"forty|fifty|sixty|hundred)(?P<half>[\s-]+and[\s-]+a[\s-]+half)?[\s-](?P<u>year|month|decade|century|centuries)s?\b",
+    rf"\b(?P<n>\d+(?:\.\d+)?|an?|(?:(?:{_NUMBER_WORDS})[\s-]+)*(?:{_NUMBER_WORDS}))"
+    r"(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?P<sep>[\s-])(?P<u>year|month|decade|century|centuries)s?\b",
     re.IGNORECASE,
 )
 
 
 def durations(text: str) -> list[Number]:
     """ "12 months", "a year" and "one year" are one length of time; so are "40 years" and
-    "four decades". A duration in digits is hard, in words soft."""
+    "four decades". A duration in digits is hard, in words soft; a hyphenated one may be an age
+    ("21-year-old"), so it also reads as its plain number."""
     out = []
     for m in _DURATION.finditer(text):
         n = m.group("n").lower()
@@ -285,7 +287,9 @@ def durations(text: str) -> list[Number]:
         value += 0.5 if m.group("half") else 0.0
         unit = m.group("u").lower().replace("centuries", "century")
         key = "dur:" + _canonical(value * _UNIT_MONTHS[unit])
-        out.append(Number(key, m.group(), m.start(), m.end(), hard=n[0].isdigit()))
+        # "a 21-year-old" is an age, "21" in another sentence: the hyphenated form reads both ways.
+        alt = _canonical(value) if m.group("sep") == "-" else ""
+        out.append(Number(key, m.group(), m.start(), m.end(), hard=n[0].isdigit(), alt=alt))
     return out
 
 
@@ -501,56 +505,85 @@ def _blank_controls(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class FactKind:
-    """One kind of fact: where its extractor finds it in a sentence, and the fast-path cues, the
-    patterns of every token that can carry it. Two sentences whose cue tokens are the same, in
-    order, cannot differ in a fact of this kind."""
+    """One kind of fact: where its extractor finds it in a sentence, and its fast-path cues: the
+    token shapes (a regex) and the words that can carry it. Two sentences whose cue tokens are
+    the same, in order, cannot differ in a fact of this kind."""
 
     name: str
     spans: Callable[[str], list[tuple[int, int]]]
-    cues: tuple[str, ...]
-
-
-def _words(*lists: Iterable[str]) -> str:
-    return r"\b(?:" + "|".join(sorted({w for words in lists for w in words}, key=len, reverse=True)) + r")\b"
+    shapes: str = ""
+    words: frozenset[str] = frozenset()
+    joins: bool = False  # adjacent cues are read together ("4.5 mn", "two and a half years")
 
 
 def _spans(items: Iterable[Number | Name]) -> list[tuple[int, int]]:
     return [(n.start, n.end) for n in items]
 
 
-_DURATION_WORDS = ("year", "years", "month", "months", "decade", "decades", "century", "centuries")
+def _name_spans(text: str) -> list[tuple[int, int]]:
+    tokens = list(WORD.finditer(text))
+    return _spans([*names(text, tokens), *filter(None, [initial_name(text, tokens)])])
 
-_NUMBER_CUE = r"\d[\w,.]*|%|per\s?cent\b|" + _words(
-    UNITS, ORDINALS, SCALES, _FRACTIONS, ["quarters", "percent"], _DECADE_WORDS, _DURATION_WORDS
-)
+
+_DURATION_WORDS = ("year", "years", "month", "months", "decade", "decades", "century", "centuries")
+_NEGATION_WORDS = ("not", "never", "cannot", *(c for c in SOFT_CUES if c.isalpha()))
+_NEGATION_VERBS = ("fail", "fails", "failed", "failing", "yet", "refuse", "refuses", "refused", "refusing")
 
 # The engine's fact kinds, described once: `extract` runs their extractors, `signature` their cues.
 FACT_KINDS = (
     FactKind(
         "number",
         lambda text: _spans(numbers(text)),
-        (
-            # A number and the words joined to it ("4.5 mn", "two and a half years", "12 per cent")
-            # are one cue: the extractor reads them together only when nothing stands between.
-            rf"(?:{_NUMBER_CUE})(?:[\s-]+(?:and[\s-]+(?:an?[\s-]+)?)?(?:{_NUMBER_CUE}))*",
-            r"[$£€¥]",
+        shapes=r"\d[\w,.]*|[$£€¥%]",
+        words=frozenset(
+            (
+                *UNITS,
+                *ORDINALS,
+                *SCALES,
+                *_FRACTIONS,
+                *_DECADE_WORDS,
+                *_DURATION_WORDS,
+                "quarters",
+                "per",
+                "cent",
+                "percent",
+            )
         ),
+        joins=True,
     ),
-    FactKind(
-        "name",
-        lambda text: _spans(
-            [*names(text, list(WORD.finditer(text))), *filter(None, [initial_name(text, list(WORD.finditer(text)))])]
-        ),
-        (r"(?-i:[A-Z][\w'’.\-]*)",),
-    ),
+    FactKind("name", _name_spans, shapes=r"[A-Z][\w'’.\-]*"),
     FactKind(
         "negation",
         lambda text: negations(text, HARD_NEGATIONS) + negations(text, SOFT_NEGATIONS),
-        (r"n['’]t\b", _words(HARD_CUES, SOFT_CUES)),
+        shapes=r"[\w'’]*n['’]t",
+        words=frozenset(_NEGATION_WORDS + _NEGATION_VERBS),
     ),
-    FactKind("quote", lambda text: list(quotes(text)), (r"[\"“”]",)),
+    FactKind("quote", lambda text: list(quotes(text)), shapes=r"[\"“”]"),
 )
-_SIGNATURE = re.compile("|".join(cue for kind in FACT_KINDS for cue in kind.cues), re.IGNORECASE)
+_TOKEN = re.compile(r"\d[\w,.]*|[^\W\d_][\w'’.\-]*|[$£€¥%\"“”]")
+_SHAPES = re.compile("|".join(f"(?:{k.shapes})" for k in FACT_KINDS if k.shapes))
+_CUE_WORDS = frozenset().union(*(k.words for k in FACT_KINDS))
+_JOINED = next(k for k in FACT_KINDS if k.joins)
+_JOINED_SHAPE = re.compile(_JOINED.shapes)
+_JOIN_GAP = re.compile(r"[\s-]+(?:and[\s-]+(?:an?[\s-]+)?)?", re.IGNORECASE)
+
+
+def cue_spans(text: str) -> list[tuple[int, int]]:
+    """Where `FACT_KINDS`' cue tokens are in ``text``; number cues side by side count as one."""
+    out: list[tuple[int, int]] = []
+    last_joins = False
+    for m in _TOKEN.finditer(text):
+        token = m.group().rstrip(".") or m.group()  # a sentence's full stop is no part of a cue
+        parts = token.lower().split("-")  # "nine-year", "two-thirds": each part may be a cue
+        if not (any(p in _CUE_WORDS for p in parts) or _SHAPES.fullmatch(token)):
+            continue
+        joins = any(p in _JOINED.words for p in parts) or bool(_JOINED_SHAPE.fullmatch(token))
+        if joins and last_joins and _JOIN_GAP.fullmatch(text, out[-1][1], m.start()):
+            out[-1] = (out[-1][0], m.end())
+        else:
+            out.append((m.start(), m.end()))
+        last_joins = joins
+    return out
 
 
 def signature(text: str) -> list[str]:
@@ -558,8 +591,10 @@ def signature(text: str) -> list[str]:
     differ in any fact, so the full extraction can be skipped (most spun sentences). A leading
     grammar word ("The" -> "A") is no fact and is left out."""
     text = _blank_controls(text)
-    tokens = _SIGNATURE.findall(text)
-    return tokens[1:] if tokens and text.lstrip().startswith(tokens[0]) and tokens[0].lower() in NOT_NAMES else tokens
+    out = [text[s:e] for s, e in cue_spans(text)]
+    if out and text.lstrip().startswith(out[0]) and out[0].lower() in NOT_NAMES:
+        return out[1:]
+    return out
 
 
 def extract(text: str) -> Facts:

@@ -73,3 +73,27 @@ def test_name_keys_fold_possessives_accents_and_compounds() -> None:
     assert name_key("Vellmark’s") == "vellmark"
     assert name_key("York-based") == "york"
     assert name_key("Coruña") == "coruna"
+
+
+def test_a_first_name_added_beside_a_surname_the_article_pairs_it_with_is_not_a_change() -> None:
+    original = "Then full-back Lind kicked a penalty for the Azure side. Varga praised Oskar Lind afterwards."
+    variant = "Then full-back Oskar Lind kicked a penalty for the blue side. Varga praised Oskar Lind afterwards."
+    assert "altered" not in statuses(original, variant)
+
+
+@pytest.mark.parametrize(
+    ("original", "variant"),
+    [
+        ("The court froze Gen Varga's accounts.", "The court froze General Varga's accounts."),
+        (
+            "She won for the VPC's staging of the play.",
+            "She won for the Vellmark Players Company's staging of the play.",
+        ),
+    ],
+)
+def test_abbreviated_titles_and_possessive_acronyms_are_one_name(original: str, variant: str) -> None:
+    assert statuses(original, variant) == ["reworded"]
+
+
+def test_a_compound_name_written_apart_is_one_name() -> None:
+    assert statuses("The Mega-Deal show opened in Vellmark.", "The Mega Deal show opened in Vellmark.") == ["reworded"]

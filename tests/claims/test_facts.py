@@ -181,3 +181,14 @@ def test_one_number_written_two_ways_has_one_key(a: str, b: str) -> None:
 
 def test_html_entities_are_no_numbers() -> None:
     assert facts.extract("The communiqu&#233; was signed.").numbers == ()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("some 26 years ago", "some twenty-six years ago"), ("Varga, 21, won.", "the 21-year-old Varga won")],
+)
+def test_durations_in_words_and_ages_keep_their_value(a: str, b: str) -> None:
+    def keys(text: str) -> set[str]:
+        return {k for n in facts.numbers(text) for k in (n.key, n.alt) if k}
+
+    assert keys(a) & keys(b)

@@ -370,3 +370,21 @@ def test_a_spun_sentence_joined_to_the_next_by_a_colon_is_neither_dropped_nor_ad
     )
     report = score_pair(original, variant)
     assert flagged(report) == []
+
+
+def test_a_short_sentence_spun_word_for_word_in_place_is_paired_not_dropped_and_added() -> None:
+    original = (
+        "Varga said the ferry to Vellmark would sail again on Monday. How right she was. "
+        "The harbour board met on Tuesday to approve the timetable."
+    )
+    variant = (
+        "Varga pronounced the ferry to Vellmark would sail again on Monday. How correct she was. "
+        "The harbour board met on Tuesday to approve the timetable."
+    )
+    assert flagged(score_pair(original, variant)) == []
+
+
+def test_negative_words_in_place_of_a_not_keep_the_polarity() -> None:
+    original = "Mr Lind said people in Vellmark did not want or need a new bridge."
+    variant = "Mr Lind said people in Vellmark neither wanted nor needed a new bridge."
+    assert one_pair(original, variant).status == "reworded"
