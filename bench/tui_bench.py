@@ -5,7 +5,8 @@
 Stores come from the store bench's ``build_store`` (reused when already built). Launch and
 visibility are measured end to end: the real ``claimdesk`` command in a pseudo-terminal, timed
 until its output carries the painted rows. Verdict latency runs the app in-process under Pilot:
-key press -> verdict committed -> next variant painted (the refresh after the screen changed).
+key press -> verdict committed (on the app's writer thread) -> next variant painted (the refresh
+after the screen changed); each key is sent once the previous variant is painted.
 """
 
 from __future__ import annotations
@@ -119,7 +120,8 @@ def launch_to_paint(db: Path, runs: int) -> list[float]:
 
 def add_marked(db: Path, marker: str) -> None:
     """Commit, from this process, a variant riskier than any other, titled ``marker``."""
-    report = Report(Summary(0.0, 0.0, 0.0, 1.0, {}), ())
+    # Full coverage: a page that copies nothing of its article ranks below every real copy.
+    report = Report(Summary(0.0, 1.0, 0.0, 1.0, {}), ())
     with Store(db) as store:
         copy = VariantIn(text=f"Copy {marker}.", title=marker)
         store.add_pair(ArticleIn(text=f"Bench article {marker}."), copy, report)
@@ -172,6 +174,9 @@ async def verdict_latencies(db: Path, count: int) -> list[float]:
         assert isinstance(app.screen, ReviewScreen)
         loop = asyncio.get_running_loop()
         for i in range(count):
+            # A key before the variant is painted is dropped by design: wait as an editor's eye does.
+            while not app.screen.painted or app.screen.busy:
+                await asyncio.sleep(0)
             before = app.screen.variant_id
             key = "axne"[i % 4]
             started = time.perf_counter()

@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from claimdesk.claims.words import STOPWORDS
 
@@ -24,8 +25,12 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 MATCH = 0.34  # weighted Dice for a confident 1-1 pair
 WEAK = 0.2  # a pair between two anchors that keeps the order
 PART = 0.6  # share of a leftover sentence's weight found in a matched neighbour: split or merge
+FOUND = 0.3  # ... or at least this share, when joining it brings the pair this much closer:
+GAIN = 0.03
 MAX_POSTING = 400  # a word in more sentences than this says nothing about which one
 CANDIDATES = 12  # article sentences compared closely with each variant sentence
+GAP = 4  # leftovers between two matched pairs, on each side, searched for synonym rewordings
+SYNONYMS = 0.5  # share of words matched by the same word or a synonym for such a pair
 
 
 def is_content(word: str) -> bool:
@@ -45,8 +50,21 @@ def content_words(text: str) -> frozenset[str]:
         if w.endswith(("'s", "’s")):
             w = w[:-2]
         if is_content(w):
-            out.add(w)
+            out.add(stem(w))
     return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The base form of a word as the lexicon knows it ("wanted" -> "want", "players" ->
+    "player"): a paraphrase changes inflections, and they are the same word. Of several bases,
+    the shortest that starts like the word; a word the lexicon does not know stays as it is."""
+    if word.isdigit() or len(word) < 4:
+        return word
+    from claimdesk.claims.lexicon import lexicon
+
+    bases = [b for b in lexicon().lemmas(word) if b[:3] == word[:3] and " " not in b]
+    return min(bases, key=len) if bases else word
 
 
 def word_overlap(a: str, b: str) -> float:
@@ -76,6 +94,10 @@ class _Weights:
 
     def total(self, words: frozenset[str]) -> float:
         return sum(self.idf[w] for w in words)
+
+    def dice(self, a: frozenset[str], b: frozenset[str]) -> float:
+        d = self.total(a) + self.total(b)
+        return 2 * self.total(a & b) / d if d else 0.0
 
 
 def align(original: list[str], variant: list[str]) -> list[Link]:
@@ -126,6 +148,7 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
             o_to_v[i], v_to_o[j] = j, i
 
     _fill_gaps(scored, o_to_v, v_to_o)
+    _pair_rewordings(o_words, v_words, o_to_v, v_to_o)
     return _group(o_words, v_words, weights, o_to_v, v_to_o, n_o, n_v)
 
 
@@ -158,6 +181,45 @@ def _fill_gaps(scored: list, o_to_v: dict[int, int], v_to_o: dict[int, int]) -> 
             anchors.insert(k, i)
 
 
+def _pair_rewordings(
+    o_words: list[frozenset[str]], v_words: list[frozenset[str]], o_to_v: dict[int, int], v_to_o: dict[int, int]
+) -> None:
+    """Pair leftovers that sit between the same two matched pairs and say the same in synonyms
+    ("How right he is." / "How correct he is."): a spinner or a paraphrase can leave no word of
+    a short sentence in place. Only small gaps are searched, so the cost stays linear."""
+    anchors = sorted(o_to_v.items())
+    bounds = [(-1, -1), *anchors, (len(o_words), len(v_words))]
+    for (i0, j0), (i1, j1) in pairwise(bounds):
+        if not (j0 < j1 and 0 < i1 - i0 - 1 <= GAP and 0 < j1 - j0 - 1 <= GAP):
+            continue
+        scored = sorted(
+            (
+                (_synonym_dice(o_words[i], v_words[j]), i, j)
+                for i in range(i0 + 1, i1)
+                for j in range(j0 + 1, j1)
+                if i not in o_to_v and j not in v_to_o
+            ),
+            reverse=True,
+        )
+        for d, i, j in scored:
+            if d < SYNONYMS:
+                break
+            if i not in o_to_v and j not in v_to_o:
+                o_to_v[i], v_to_o[j] = j, i
+
+
+def _synonym_dice(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice over words where a word matches the same word or a synonym in the lexicon."""
+    if not a or not b:
+        return 0.0
+    from claimdesk.claims.lexicon import lexicon
+
+    lex = lexicon()
+    hits_a = sum(1 for x in a if x in b or any(lex.synonyms(x, y) for y in b if not y.isdigit()))
+    hits_b = sum(1 for y in b if y in a or any(lex.synonyms(x, y) for x in a if not x.isdigit()))
+    return (hits_a + hits_b) / (len(a) + len(b))
+
+
 def _group(
     o_words: list[frozenset[str]],
     v_words: list[frozenset[str]],
@@ -180,7 +242,7 @@ def _group(
             continue
         for nb in (j - 1, j + 1):
             i = v_to_o.get(nb)
-            if i is not None and _contained(v_words[j], o_words[i] - v_words[nb], weights):
+            if i is not None and _belongs(v_words[j], v_words[nb], o_words[i], weights):
                 extra_v[i].append(j)
                 break
     for i in range(n_o):
@@ -188,7 +250,7 @@ def _group(
             continue
         for nb in (i - 1, i + 1):
             j = o_to_v.get(nb)
-            if j is not None and _contained(o_words[i], v_words[j] - o_words[nb], weights):
+            if j is not None and _belongs(o_words[i], o_words[nb], v_words[j], weights):
                 extra_o[j].append(i)
                 break
     attached_v = {j for js in extra_v.values() for j in js}
@@ -204,6 +266,15 @@ def _group(
     return links
 
 
-def _contained(part: frozenset[str], whole: frozenset[str], weights: _Weights) -> bool:
+def _belongs(part: frozenset[str], beside: frozenset[str], partner: frozenset[str], weights: _Weights) -> bool:
+    """Is the leftover ``part`` (next to ``beside``) copied in ``partner``, the sentence ``beside``
+    is paired with? Either most of its words are there that ``beside`` does not explain, or
+    joining it to ``beside`` makes the pair clearly closer (a heavily spun merge or split)."""
     total = weights.total(part)
-    return total > 0 and weights.total(part & whole) / total >= PART
+    if total <= 0:
+        return False
+    found = weights.total(part & (partner - beside)) / total
+    if found >= PART:
+        return True
+    gain = weights.dice(beside | part, partner) - weights.dice(beside, partner)
+    return found >= FOUND and gain >= GAIN

@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
-from claimdesk.claims.facts import MONTHS, Facts, Name, Number
+from claimdesk.claims import word_compare
+from claimdesk.claims.cast import Cast, name_key, same_phrase
+from claimdesk.claims.facts import MONTHS, WORD, Facts, Name, Number, quotes
 from claimdesk.claims.model import Reason
 
 CONTEXT = 2  # words either side of a negation cue in its reason
@@ -22,19 +25,21 @@ CONTEXT = 2  # words either side of a negation cue in its reason
 class Side:
     """One side of an aligned claim: its text, its facts (offsets relative to the text), the
     words its whole document writes in lowercase somewhere (its common words, not names) and the
-    names its document uses mid-sentence (so a sentence may also start with one)."""
+    names its document uses mid-sentence (so a sentence may also start with one), and the
+    pair's cast (which names are one person, place or body)."""
 
     text: str
     facts: Facts
     common: frozenset[str] = frozenset()
     known_names: frozenset[str] = frozenset()
+    cast: Cast | None = None
 
 
 def _number_reasons(o: Side, v: Side) -> list[Reason]:
-    o_keys = {n.key for n in o.facts.numbers}
-    v_keys = {n.key for n in v.facts.numbers}
-    missing = [n for n in o.facts.numbers if n.key not in v_keys]
-    extra = [n for n in v.facts.numbers if n.key not in o_keys]
+    o_keys = {k for n in o.facts.numbers for k in (n.key, n.alt) if k}
+    v_keys = {k for n in v.facts.numbers for k in (n.key, n.alt) if k}
+    missing = [n for n in o.facts.numbers if n.key not in v_keys and n.alt not in v_keys]
+    extra = [n for n in v.facts.numbers if n.key not in o_keys and n.alt not in o_keys]
     hard_missing = [n for n in missing if n.hard]
     found = _currency_reasons(o, v)
     if not (hard_missing or any(n.hard for n in extra) or (missing and extra)):
@@ -63,13 +68,17 @@ def _paired(kind: str, missing: list[Number], extra: list[Number]) -> list[Reaso
 
 
 def _name_reasons(o: Side, v: Side) -> list[Reason]:
-    o_keys = Counter(n.key for n in o.facts.names)
-    v_keys = Counter(n.key for n in v.facts.names)
-    missing = _runs(_surplus(o.facts.names, v_keys), o.text)
-    extra = _runs(_surplus(v.facts.names, o_keys), v.text)
-    swap = _initial_swap(o, v, v_keys)
-    if swap:
-        missing, extra = [swap[0], *missing], [swap[1], *extra]
+    """Names of one side that the other side's sentence never writes, in any case or place,
+    and that the pair's cast does not link to a name there: a name replaced by another."""
+    o_words, v_words = _word_keys(o), _word_keys(v)
+    missing_names = _more(_names(o), o_words, v_words)
+    first_lost = o.facts.initial is not None and o.facts.initial in missing_names
+    extra_names = _more(_names(v, first_lost), v_words, o_words)
+    if o.cast is not None:
+        beside = _beside(v, o_words)
+        missing_names, extra_names = _without_cast(missing_names, extra_names, o.cast, beside)
+    missing = _runs(missing_names, o.text)
+    extra = _runs(extra_names, v.text)
     missing, extra = _without_acronyms(missing, extra)
     missing, extra = _without_spun_words(missing, extra, o.common, v.common)
     if not (missing and extra):
@@ -81,17 +90,80 @@ def _name_reasons(o: Side, v: Side) -> list[Reason]:
     ]
 
 
-def _initial_swap(o: Side, v: Side, v_keys: Counter) -> tuple[str, str] | None:
-    """A known name that opens the article's sentence, replaced by an uncommon word in the copy."""
-    a, b = o.facts.initial, v.facts.initial
-    if a is None or b is None or a.key == b.key or a.key not in o.known_names:
-        return None
-    if a.key in o.common or b.key in v.common or v_keys[a.key]:
-        return None  # an ordinary word, or the name is still there
-    return a.surface, b.surface
+def _names(side: Side, first_lost: bool = False) -> list[Name]:
+    """The sentence's names, with its first word when its document uses that word as a name
+    mid-sentence and never writes it in lowercase, or when it stands where the article's
+    sentence opened with a name it lost ("Quill said" -> "Vance said")."""
+    first = side.facts.initial
+    if first is None or first.key in side.common:
+        return list(side.facts.names)
+    if first.key not in side.known_names and not first_lost:
+        return list(side.facts.names)
+    return [first, *side.facts.names]
+
+
+def _more(names: list[Name], own: Counter[str], other: Counter[str]) -> list[Name]:
+    """Names whose key one sentence writes more often than the other, each as often as it is
+    in excess (counting every word, so a name that opens one sentence and not the other is
+    still the same count)."""
+    left = {key: own[key] - other[key] for key in own}
+    out = []
+    for n in names:
+        if left.get(n.key, 0) > 0:
+            left[n.key] -= 1
+            out.append(n)
+    return out
+
+
+def _word_keys(side: Side) -> Counter[str]:
+    """Every word of a sentence as a name key, in any case or place ("Spain's" opening it too),
+    its months and number names as the values their keys hold, and a compound both joined and
+    apart ("Super-Size" and "Super Size")."""
+    words = [name_key(m.group()) for m in WORD.finditer(side.text)]
+    keys = Counter(words)
+    keys.update(n.key for n in side.facts.names if ":" in n.key)
+    keys.update(part for w in words if "-" in w for part in w.split("-"))
+    keys.update(f"{a}-{b}" for a, b in pairwise(words))
+    return keys
+
+
+def _beside(side: Side, other_words: Counter[str]) -> dict[int, frozenset[str]]:
+    """For each name (by its start), the keys of the names written right next to it that the
+    other sentence also has ("Chris" beside "Paterson")."""
+    names = side.facts.names
+    out = {}
+    for k, n in enumerate(names):
+        near = [
+            m.key
+            for m in names[max(0, k - 1) : k + 2]
+            if m is not n and not side.text[min(m.end, n.end) : max(m.start, n.start)].strip() and other_words[m.key]
+        ]
+        out[n.start] = frozenset(near)
+    return out
+
+
+def _with(name: Name, beside: dict[int, frozenset[str]]) -> list[tuple[str, str]]:
+    return [(min(name.key, k), max(name.key, k)) for k in beside.get(name.start, ())]
+
+
+def _without_cast(
+    missing: list[Name], extra: list[Name], cast: Cast, beside: dict[int, frozenset[str]]
+) -> tuple[list[Name], list[Name]]:
+    """Drop each lost name the cast links to a new one ("Prime Minister" -> "Tony"), and the new
+    names linked to any lost one or written beside a name both sentences have, as the article
+    writes them together ("Paterson" -> "Chris Paterson")."""
+    linked = [n for n in missing if any(cast.same(n.key, e.key) for e in extra)]
+    kept_extra = [
+        e
+        for e in extra
+        if not any(cast.same(n.key, e.key) for n in missing)
+        and not any(pair in cast.together for pair in _with(e, beside))
+    ]
+    return [n for n in missing if n not in linked], kept_extra
 
 
 def _initials(value: str) -> str:
+    value = re.sub(r"['’]s?(?=\s|$)", "", value.strip())
     words = re.findall(r"[^\W_]+", value)
     if len(words) > 1 and all(len(w) == 1 for w in words):
         return "".join(words).lower()  # "U.S." -> "us"
@@ -101,12 +173,17 @@ def _initials(value: str) -> str:
 
 
 def _without_acronyms(missing: list[str], extra: list[str]) -> tuple[list[str], list[str]]:
-    """ "United States" and "U.S." (or "US") are one name: drop such pairs from both sides."""
+    """ "United States" and "U.S." (or "US", or "America") are one name: drop such pairs."""
     out_extra = list(extra)
     kept_missing = []
     for name in missing:
         partner = next(
-            (e for e in out_extra if " " in name.strip() + e.strip() and _initials(e) == _initials(name)), None
+            (
+                e
+                for e in out_extra
+                if (" " in name.strip() + e.strip() and _initials(e) == _initials(name)) or same_phrase(name, e)
+            ),
+            None,
         )
         if partner is None:
             kept_missing.append(name)
@@ -136,7 +213,7 @@ def _common(value: str, common: frozenset[str]) -> bool:
     return bool(words) and all(w in common for w in words)
 
 
-def _surplus(names: tuple[Name, ...], other: Counter) -> list[Name]:
+def _surplus(names: list[Name] | tuple[Name, ...], other: Counter) -> list[Name]:
     """Names beyond what the other side has of the same key (a multiset difference)."""
     left = Counter(other)
     out = []
@@ -167,6 +244,8 @@ def _runs(names: list[Name], text: str) -> list[str]:
 
 def _negation_reasons(o: Side, v: Side) -> list[Reason]:
     o_cues, v_cues = o.facts.negations, v.facts.negations
+    if _same_polarity(o, v):
+        return []  # the same polarity in other words: "not be able" / "unable", "not a" / "no"
     if len(o_cues) == len(v_cues):
         o_cues, v_cues = o.facts.soft_negations, v.facts.soft_negations
         if len(v_cues) <= len(o_cues):
@@ -184,6 +263,21 @@ def _negation_reasons(o: Side, v: Side) -> list[Reason]:
     if more is v:
         return [Reason("negation", without, with_cue)]
     return [Reason("negation", with_cue, without)]
+
+
+def _same_polarity(o: Side, v: Side) -> bool:
+    """The side with fewer "not"s has at least as many more negative words in their place
+    ("did not want or need" / "neither wanted nor needed")."""
+    gap = len(o.facts.negations) - len(v.facts.negations)
+    if gap == 0:
+        return False
+    fewer, more = (v, o) if gap > 0 else (o, v)
+    return _stands_for_not(fewer) - _stands_for_not(more) >= abs(gap)
+
+
+def _stands_for_not(side: Side) -> int:
+    """Soft cues a paraphrase writes for a "not"; "without" is left out, spinners swap it."""
+    return sum(side.text[s:e].lower() != "without" for s, e in side.facts.soft_negations)
 
 
 def _take(counter: Counter, key: str) -> bool:
@@ -222,7 +316,18 @@ def _as_quote(o: Side, v: Side, reason: Reason) -> Reason:
     return Reason("quote", o_text, v_text)
 
 
+def wording_reasons(o_text: str, v_text: str) -> tuple[Reason, ...]:
+    """Word-level changes of a pair whose facts are the same (one signature): the fast path,
+    which needs no fact extraction but the quotations."""
+    o, v = Side(o_text, _quotes_only(o_text)), Side(v_text, _quotes_only(v_text))
+    return tuple(_as_quote(o, v, r) for r in word_compare.revise(o, v, ()))
+
+
+def _quotes_only(text: str) -> Facts:
+    return Facts(numbers=(), names=(), negations=(), soft_negations=(), quotes=quotes(text))
+
+
 def reasons(o: Side, v: Side) -> tuple[Reason, ...]:
     """Every changed fact between two aligned texts; empty when only the wording changed."""
     found = _number_reasons(o, v) + _name_reasons(o, v) + _negation_reasons(o, v)
-    return tuple(_as_quote(o, v, r) for r in found)
+    return tuple(_as_quote(o, v, r) for r in word_compare.revise(o, v, tuple(found)))

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 from claimdesk.claims import facts, refine
 from claimdesk.claims.align import Link, align, word_overlap
-from claimdesk.claims.compare import Side, reasons
+from claimdesk.claims.cast import Cast
+from claimdesk.claims.compare import Side, reasons, wording_reasons
 from claimdesk.claims.model import STATUSES, Claim, Report, Span
 from claimdesk.claims.segment import segment
 from claimdesk.claims.summary import summarise
 
-ENGINE_VERSION = "1.0.0"
+ENGINE_VERSION = "2.0.0"
 
 _SPACE = re.compile(r"\s+")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
@@ -20,8 +21,8 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 
 @dataclass(frozen=True, slots=True)
 class _Pair:
-    """The two texts, their sentences, the words each writes in lowercase somewhere, and the
-    names the article uses mid-sentence."""
+    """The two texts, their sentences, the words each writes in lowercase somewhere, the names
+    each uses mid-sentence, and the cast of names the two share."""
 
     original: str
     variant: str
@@ -30,6 +31,12 @@ class _Pair:
     o_common: frozenset[str]
     v_common: frozenset[str]
     o_names: frozenset[str]
+    v_names: frozenset[str]
+    cast: Cast
+
+
+def _known_names(text: str) -> frozenset[str]:
+    return frozenset(n.key for n in facts.names(text, list(facts.WORD.finditer(text))))
 
 
 def _common_words(text: str) -> frozenset[str]:
@@ -49,10 +56,20 @@ def _claims(link: Link, pair: _Pair) -> list[Claim]:
     if not link.original:
         return [Claim("added", 0.0, None, _span(v_spans, link.variant))]
     o_span, v_span = _span(o_spans, link.original), _span(v_spans, link.variant)
-    o_span, dropped = refine.split(original, o_span, variant[v_span.start : v_span.end])
-    v_span, added = refine.split(variant, v_span, original[o_span.start : o_span.end])
+    o_cut, dropped = refine.split(original, o_span, variant[v_span.start : v_span.end])
+    v_cut, added = refine.split(variant, v_span, original[o_cut.start : o_cut.end])
+    if not _same_end_cut(o_span, o_cut, v_span, v_cut):
+        o_span, v_span = o_cut, v_cut
+    else:  # both sides lose their head (or tail): those parts are each other's heavy spin
+        dropped, added = [], []
     extra = [Claim("dropped", 0.0, s, None) for s in dropped] + [Claim("added", 0.0, None, s) for s in added]
     return [_compare(pair, o_span, v_span), *extra]
+
+
+def _same_end_cut(o_span: Span, o_cut: Span, v_span: Span, v_cut: Span) -> bool:
+    heads = o_cut.start > o_span.start and v_cut.start > v_span.start
+    tails = o_cut.end < o_span.end and v_cut.end < v_span.end
+    return heads or tails
 
 
 def _compare(pair: _Pair, o_span: Span, v_span: Span) -> Claim:
@@ -61,11 +78,12 @@ def _compare(pair: _Pair, o_span: Span, v_span: Span) -> Claim:
     if _SPACE.sub(" ", o_text) == _SPACE.sub(" ", v_text):
         return Claim("kept", 1.0, o_span, v_span)
     if facts.signature(o_text) == facts.signature(v_text):
-        return Claim("reworded", round(0.8 + 0.2 * word_overlap(o_text, v_text), 3), o_span, v_span)
-    found = reasons(
-        Side(o_text, facts.extract(o_text), pair.o_common, pair.o_names),
-        Side(v_text, facts.extract(v_text), pair.v_common),
-    )
+        found = wording_reasons(o_text, v_text)  # no fact differs; words still may
+    else:
+        found = reasons(
+            Side(o_text, facts.extract(o_text), pair.o_common, pair.o_names, pair.cast),
+            Side(v_text, facts.extract(v_text), pair.v_common, pair.v_names, pair.cast),
+        )
     overlap = word_overlap(o_text, v_text)
     if found:
         return Claim("altered", round(0.5 * overlap / len(found), 3), o_span, v_span, found)
@@ -77,8 +95,17 @@ def score_pair(original: str, variant: str) -> Report:
     o_spans = list(segment(original))
     v_spans = list(segment(variant))
     links = align([original[s.start : s.end] for s in o_spans], [variant[s.start : s.end] for s in v_spans])
-    o_names = frozenset(n.key for n in facts.names(original, list(facts.WORD.finditer(original))))
-    pair = _Pair(original, variant, o_spans, v_spans, _common_words(original), _common_words(variant), o_names)
+    pair = _Pair(
+        original,
+        variant,
+        o_spans,
+        v_spans,
+        _common_words(original),
+        _common_words(variant),
+        _known_names(original),
+        _known_names(variant),
+        Cast.of(original),
+    )
     claims = [c for link in links for c in _claims(link, pair)]
     claims = _reading_order(claims)
     return Report(summarise(claims, original, variant), tuple(claims))

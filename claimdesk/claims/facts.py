@@ -9,9 +9,13 @@ are *soft* (a spinner may turn "two" into "dual"), so the comparison treats them
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from claimdesk.claims.words import NOT_NAMES
+from claimdesk.claims.cast import name_key
+from claimdesk.claims.words import FUNCTION_WORDS, NOT_NAMES
+
+_TITLES = NOT_NAMES - FUNCTION_WORDS  # "Mr.", "Dr.": a full stop after one ends no sentence
 
 WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’\-]*|\d[\d,.]*\d|\d")
 
@@ -104,14 +108,33 @@ MONTHS = {
     "dec": 12,
 }
 # Hard cues are never touched by a spinner; soft ones have synonyms it may swap in ("without" ->
-# "but"), so only a soft cue that appears from nowhere counts.
-HARD_NEGATIONS = re.compile(r"\b(?:[A-Za-z]*not['’]t|not|never|cannot|[A-Za-z]+n['’]t)\b", re.IGNORECASE)
-SOFT_NEGATIONS = re.compile(r"\b(?:no|nor|without|nobody|nothing|none|neither|nowhere|noone)\b", re.IGNORECASE)
+# "but"), so only a soft cue that appears from nowhere counts. Soft cues include the negative
+# words and verbs a paraphrase puts for a "not" ("unable to", "failed to", "has yet to").
+HARD_CUES = (r"[A-Za-z]*not['’]t", "not", "never", "cannot", r"[A-Za-z]+n['’]t")
+SOFT_CUES = (
+    "no",
+    "nor",
+    "without",
+    "nobody",
+    "nothing",
+    "none",
+    "neither",
+    "nowhere",
+    "noone",
+    "unable",
+    r"fail(?:s|ed|ing)?\s+to",
+    r"yet\s+to",
+    r"refus(?:e|es|ed|ing)\s+to",
+)
+HARD_NEGATIONS = re.compile(r"\b(?:" + "|".join(HARD_CUES) + r")\b", re.IGNORECASE)
+SOFT_NEGATIONS = re.compile(r"\b(?:" + "|".join(SOFT_CUES) + r")\b", re.IGNORECASE)
+_NOT_ONLY = re.compile(r"not\s+(?:only|just|merely)\b", re.IGNORECASE)
+_BUT = re.compile(r"\bbut\b", re.IGNORECASE)
 
 _NUMBER = re.compile(
     r"(?P<cur>[$£€¥]|US\$|A\$|C\$)?\s?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|bn|mn|mln|tn|trn|m|k|b)\b)?"
+    r"(?:[\s-]?(?P<scale>thousand|million|billion|trillion|bn|mn|mln|tn|trn|m|k|b)\b)?"
     r"(?P<pct>\s?%|\s?per\s?cent\b|\s?percent\b)?",
     re.IGNORECASE,
 )
@@ -140,6 +163,7 @@ class Number:
     end: int
     hard: bool
     currency: str = ""
+    alt: str = ""  # a second reading of the same text: "200m" is 200 million or 200 metres
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,25 +224,141 @@ def ordinals(text: str) -> list[Number]:
     return out
 
 
-_PAIR = re.compile(r"(?<![\w,.])(\d+)\s?[-–]\s?(\d+)(?![\w,]|\.\d)")
+def _times_sign(text: str, start: int) -> bool:
+    """ "4x200m": a multiplication sign between digits, not an identifier."""
+    return start > 1 and text[start - 1] in "xX" and text[start - 2].isdigit()
+
+
+_PAIR = re.compile(r"(?<![\w,.])(\d+)\s?(?:[-–]|(?<=\d{4})/)\s?(\d+)(?![\w,]|\.\d)")
 
 
 def pairs(text: str) -> list[Number]:
-    """Score lines and ranges ("27-25", "4-17") keep their order: 25-27 is another result."""
-    return [
-        Number(f"{m.group(1)}-{m.group(2)}", m.group(), m.start(), m.end(), hard=True) for m in _PAIR.finditer(text)
-    ]
+    """Score lines and ranges ("27-25", "4-17") keep their order: 25-27 is another result. A
+    span of years may shorten its end ("1953-56", "2003/04" is "2003-2004")."""
+    out = []
+    for m in _PAIR.finditer(text):
+        first, second = m.group(1), m.group(2)
+        if len(first) == 4 and len(second) == 2 and int(second) >= int(first[2:]):
+            second = first[:2] + second
+        out.append(Number(f"{first}-{second}", m.group(), m.start(), m.end(), hard=True))
+    return out
+
+
+_CLOCK = re.compile(
+    r"\b(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s?(?P<half>[ap])\.?m\b\.?"
+    r"|(?P<h24>[01]?\d|2[0-3])[:.]?(?P<m24>[0-5]\d)\s?(?=(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|ET|hrs|hours|h)\b)"
+    r"|(?P<hc>[01]?\d|2[0-3]):(?P<mc>[0-5]\d)\b)",
+    re.IGNORECASE,
+)
+
+
+def clock_times(text: str) -> list[Number]:
+    """ "0900 GMT", "9am GMT", "9:00 a.m." and "21:30" are times of day, compared as such."""
+    out = []
+    for m in _CLOCK.finditer(text):
+        if m.group("half"):
+            hour, minute = int(m.group("h")), int(m.group("m") or 0)
+            hour = hour % 12 + (12 if m.group("half").lower() == "p" else 0)
+        elif m.group("h24"):
+            hour, minute = int(m.group("h24")), int(m.group("m24"))
+        else:
+            hour, minute = int(m.group("hc")), int(m.group("mc"))
+        out.append(Number(f"time:{hour:02d}:{minute:02d}", m.group().strip(), m.start(), m.end(), hard=True))
+    return out
+
+
+_UNIT_MONTHS = {"year": 12, "month": 1, "decade": 120, "century": 1200}
+_NUMBER_WORDS = "|".join(sorted((w for w in UNITS if w != "dozen"), key=len, reverse=True))
+_DURATION = re.compile(
+    rf"\b(?P<n>\d+(?:\.\d+)?|an?|(?:(?:{_NUMBER_WORDS})[\s-]+)*(?:{_NUMBER_WORDS}))"
+    r"(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?P<sep>[\s-])(?P<u>year|month|decade|century|centuries)s?\b",
+    re.IGNORECASE,
+)
+
+
+def durations(text: str) -> list[Number]:
+    """ "12 months", "a year" and "one year" are one length of time; so are "40 years" and
+    "four decades". A duration in digits is hard, in words soft; a hyphenated one may be an age
+    ("21-year-old"), so it also reads as its plain number."""
+    out = []
+    for m in _DURATION.finditer(text):
+        n = m.group("n").lower()
+        value = float(n) if n[0].isdigit() else (1.0 if n in ("a", "an") else _words_value(n) or 0.0)
+        value += 0.5 if m.group("half") else 0.0
+        unit = m.group("u").lower().replace("centuries", "century")
+        key = "dur:" + _canonical(value * _UNIT_MONTHS[unit])
+        # "a 21-year-old" is an age, "21" in another sentence: the hyphenated form reads both ways.
+        alt = _canonical(value) if m.group("sep") == "-" else ""
+        out.append(Number(key, m.group(), m.start(), m.end(), hard=n[0].isdigit(), alt=alt))
+    return out
+
+
+_DECADE_WORDS = {
+    "twenties": 20,
+    "thirties": 30,
+    "forties": 40,
+    "fifties": 50,
+    "sixties": 60,
+    "seventies": 70,
+    "eighties": 80,
+    "nineties": 90,
+}
+_DECADE = re.compile(
+    r"(?:\b(?:1[5-9]|20)(?P<d4>\d0)|['’](?P<d2>\d0)|\b(?P<d>\d0))['’]?s\b|\b(?P<w>" + "|".join(_DECADE_WORDS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def decades(text: str) -> list[Number]:
+    """ "the 1950s", "the '50s" and "the Fifties" are one decade."""
+    out = []
+    for m in _DECADE.finditer(text):
+        if m.group("w"):
+            value, hard = _DECADE_WORDS[m.group("w").lower()], False
+        else:
+            value, hard = int(m.group("d4") or m.group("d2") or m.group("d")), True
+        out.append(Number(f"decade:{value}", m.group(), m.start(), m.end(), hard=hard))
+    return out
+
+
+_FRACTION = re.compile(
+    r"\b(?:(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]+and[\s-]+a[\s-]+half"
+    r"|an?\s+(?P<f>half|quarter)|(?P<q>\d+|one|two|three)[\s-]+quarters)\b",
+    re.IGNORECASE,
+)
+_FRACTIONS = {"half": 0.5, "quarter": 0.25}
+
+
+def fractions(text: str) -> list[Number]:
+    """ "two and a half" is 2.5, "a quarter" 0.25, "three quarters" 0.75 (soft: words around)."""
+    out = []
+    for m in _FRACTION.finditer(text):
+        if m.group("n"):
+            n = m.group("n").lower()
+            value = (float(n) if n.isdigit() else UNITS[n]) + 0.5
+        elif m.group("f"):
+            value = _FRACTIONS[m.group("f").lower()]
+        else:
+            q = m.group("q").lower()
+            value = (float(q) if q.isdigit() else UNITS[q]) * 0.25
+        out.append(Number(_canonical(value), m.group(), m.start(), m.end(), hard=False))
+    return out
 
 
 def numbers(text: str) -> list[Number]:
     """Numbers in ``text``: digits are hard facts, number words and ordinals soft ones."""
-    out: list[Number] = ordinals(text) + pairs(text)
-    taken: list[tuple[int, int]] = [(n.start, n.end) for n in out]
+    out: list[Number] = []
+    taken: list[tuple[int, int]] = []
+    for found in (clock_times(text), durations(text), fractions(text), decades(text), ordinals(text), pairs(text)):
+        for n in found:
+            if not any(s < n.end and n.start < e for s, e in taken):
+                out.append(n)
+                taken.append((n.start, n.end))
     for m in _NUMBER.finditer(text):
         if any(s <= m.start("num") < e for s, e in taken):
             continue
         start, end = m.start("num"), m.end()
-        if start > 0 and (text[start - 1].isalpha()):
+        if start > 0 and text[start - 1].isalpha() and not _times_sign(text, start):
             # "A5", "F1", "MP3": an identifier; compare it as a name-like token instead.
             continue
         raw = m.group("num")
@@ -229,7 +369,9 @@ def numbers(text: str) -> list[Number]:
         # Trim a trailing sentence full stop that the decimal pattern never eats.
         key = _canonical(value) + ("%" if m.group("pct") else "")
         currency = (m.group("cur") or "")[-1:]
-        out.append(Number(key, text[m.start() : end].strip(), m.start(), end, hard=True, currency=currency))
+        # Without a currency "200m" may be metres: the plain number is a second reading.
+        alt = _canonical(float(raw.replace(",", ""))) if scale == "m" and not currency else ""
+        out.append(Number(key, text[m.start() : end].strip(), m.start(), end, hard=True, currency=currency, alt=alt))
         taken.append((m.start(), end))
     for m in _WORD_NUMBER.finditer(text) if _NUMBER_WORD_HINT.search(text) else ():
         if any(s < m.end() and m.start() < e for s, e in taken):
@@ -262,36 +404,50 @@ def names(text: str, tokens: list[re.Match[str]]) -> list[Name]:
             continue
         if i == 0 or _starts_clause(text, tokens[i - 1], tok.start()):
             continue
-        low = word.lower().replace(".", "")
-        if low.endswith(("'s", "’s")):
-            low = low[:-2]
-        if low in NOT_NAMES or (len(low) < 2 and low.isalpha()):
-            continue  # grammar words, and initials ("Donald J. Trump" is Donald Trump)
-        if low in MONTHS and (word != "May" or _before_number(text, tok.end())):
+        low = name_key(word)
+        if low in NOT_NAMES or (len(low) < 2 and low.isalpha()) or _rank(text, tok):
+            continue  # grammar words, initials ("Donald J. Trump" is Donald Trump), "No 7"
+        if low in MONTHS and (word != "May" or _by_number(text, tok)):
             low = f"month:{MONTHS[low]}"
+        elif low in UNITS:
+            low = f"num:{UNITS[low]}"  # "World War Two" is "World War II"
         out.append(Name(low, word, tok.start(), tok.end()))
     return out
 
 
-def _before_number(text: str, end: int) -> bool:
-    return bool(re.match(r"\s*\d", text[end:]))
+def _by_number(text: str, tok: re.Match[str]) -> bool:
+    """ "May 5" or "5 May": the month, not the verb."""
+    return bool(
+        re.match(r"\s*\d", text[tok.end() :]) or re.search(r"\d\s*$", text[max(0, tok.start() - 8) : tok.start()])
+    )
+
+
+# "No 7", "No. 31": a rank, neither a name nor a negation.
+_RANK = re.compile(r"\b[Nn]o\.?\s?(?=\d)")
+
+
+def _rank(text: str, tok: re.Match[str]) -> bool:
+    return tok.group() == "No" and bool(_RANK.match(text, tok.start()))
 
 
 def _starts_clause(text: str, prev: re.Match[str], start: int) -> bool:
     """Is the gap after ``prev`` one after which any word is capitalised (": “", ". ")?"""
     gap = text[prev.end() : start]
-    if gap.strip() == "." and (len(prev.group()) == 1 or prev.group().lower() in NOT_NAMES):
+    if gap.strip() == "." and (len(prev.group()) == 1 or prev.group().lower() in _TITLES):
         return False  # "Jeffrey P. Bezos", "Mr. Smith"
     if gap.endswith(('"', "'")):
         return True  # an opening quotation mark right before the word
-    return any(ch in gap for ch in ".:;!?“‘(—–") or gap.strip() == "-"
+    return any(ch in gap for ch in ".:;!?“‘(—–\n") or gap.strip() == "-"
 
 
 def negations(text: str, cues: re.Pattern[str]) -> list[tuple[int, int]]:
     """Negation cues in ``text``: not, n't, no, never... A contraction counts once, and a
-    doubled one ("cannot't": can + not + n't) twice."""
+    doubled one ("cannot't": can + not + n't) twice. "No 7" is a rank and "not only ... but"
+    adds, so neither counts."""
     out = []
     for m in cues.finditer(text):
+        if _RANK.match(text, m.start()) or (_NOT_ONLY.match(text, m.start()) and _BUT.search(text, m.end())):
+            continue
         out.append((m.start(), m.end()))
         if re.search(r"not['’]t$", m.group(), re.IGNORECASE):
             out.append((m.start(), m.end()))
@@ -327,17 +483,8 @@ def initial_name(text: str, tokens: list[re.Match[str]]) -> Name | None:
     if not tokens or not tokens[0].group()[0].isupper():
         return None
     word = tokens[0].group()
-    key = word.lower().removesuffix("'s").removesuffix("’s")
+    key = name_key(word)
     return None if key in NOT_NAMES else Name(key, word, tokens[0].start(), tokens[0].end())
-
-
-_SIGNATURE = re.compile(
-    r"\d[\w,.]*|[$£€¥%]|per\s?cent|(?-i:[A-Z][\w'’.\-]*)|[\"“”]|n['’]t\b|\b(?:not|never|cannot|no|nor|without|nobody|"
-    r"nothing|none|neither|nowhere|noone|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred|dozen|thousand|million|billion|trillion|bn|m|" + "|".join(ORDINALS) + r")\b",
-    re.IGNORECASE,
-)
 
 
 # Terminal escape sequences and control characters (hostile pages carry them): not text, not facts.
@@ -346,9 +493,97 @@ _CONTROL = re.compile(
 )
 
 
+# "&#233;", "&amp;": markup a scraper left in the text, a letter and not a number.
+_ENTITY = re.compile(r"&#?\w{1,8};")
+
+
 def _blank_controls(text: str) -> str:
-    """``text`` with control sequences turned into spaces of the same length (offsets stay)."""
-    return _CONTROL.sub(lambda m: " " * len(m.group()), text)
+    """``text`` with control sequences and HTML entities turned into spaces of the same length
+    (offsets stay)."""
+    return _ENTITY.sub(lambda m: " " * len(m.group()), _CONTROL.sub(lambda m: " " * len(m.group()), text))
+
+
+@dataclass(frozen=True, slots=True)
+class FactKind:
+    """One kind of fact: where its extractor finds it in a sentence, and its fast-path cues: the
+    token shapes (a regex) and the words that can carry it. Two sentences whose cue tokens are
+    the same, in order, cannot differ in a fact of this kind."""
+
+    name: str
+    spans: Callable[[str], list[tuple[int, int]]]
+    shapes: str = ""
+    words: frozenset[str] = frozenset()
+    joins: bool = False  # adjacent cues are read together ("4.5 mn", "two and a half years")
+
+
+def _spans(items: Iterable[Number | Name]) -> list[tuple[int, int]]:
+    return [(n.start, n.end) for n in items]
+
+
+def _name_spans(text: str) -> list[tuple[int, int]]:
+    tokens = list(WORD.finditer(text))
+    return _spans([*names(text, tokens), *filter(None, [initial_name(text, tokens)])])
+
+
+_DURATION_WORDS = ("year", "years", "month", "months", "decade", "decades", "century", "centuries")
+_NEGATION_WORDS = ("not", "never", "cannot", *(c for c in SOFT_CUES if c.isalpha()))
+_NEGATION_VERBS = ("fail", "fails", "failed", "failing", "yet", "refuse", "refuses", "refused", "refusing")
+
+# The engine's fact kinds, described once: `extract` runs their extractors, `signature` their cues.
+FACT_KINDS = (
+    FactKind(
+        "number",
+        lambda text: _spans(numbers(text)),
+        shapes=r"\d[\w,.]*|[$£€¥%]",
+        words=frozenset(
+            (
+                *UNITS,
+                *ORDINALS,
+                *SCALES,
+                *_FRACTIONS,
+                *_DECADE_WORDS,
+                *_DURATION_WORDS,
+                "quarters",
+                "per",
+                "cent",
+                "percent",
+            )
+        ),
+        joins=True,
+    ),
+    FactKind("name", _name_spans, shapes=r"[A-Z][\w'’.\-]*"),
+    FactKind(
+        "negation",
+        lambda text: negations(text, HARD_NEGATIONS) + negations(text, SOFT_NEGATIONS),
+        shapes=r"[\w'’]*n['’]t",
+        words=frozenset(_NEGATION_WORDS + _NEGATION_VERBS),
+    ),
+    FactKind("quote", lambda text: list(quotes(text)), shapes=r"[\"“”]"),
+)
+_TOKEN = re.compile(r"\d[\w,.]*|[^\W\d_][\w'’.\-]*|[$£€¥%\"“”]")
+_SHAPES = re.compile("|".join(f"(?:{k.shapes})" for k in FACT_KINDS if k.shapes))
+_CUE_WORDS = frozenset().union(*(k.words for k in FACT_KINDS))
+_JOINED = next(k for k in FACT_KINDS if k.joins)
+_JOINED_SHAPE = re.compile(_JOINED.shapes)
+_JOIN_GAP = re.compile(r"[\s-]+(?:and[\s-]+(?:an?[\s-]+)?)?", re.IGNORECASE)
+
+
+def cue_spans(text: str) -> list[tuple[int, int]]:
+    """Where `FACT_KINDS`' cue tokens are in ``text``; number cues side by side count as one."""
+    out: list[tuple[int, int]] = []
+    last_joins = False
+    for m in _TOKEN.finditer(text):
+        token = m.group().rstrip(".") or m.group()  # a sentence's full stop is no part of a cue
+        parts = token.lower().split("-")  # "nine-year", "two-thirds": each part may be a cue
+        if not (any(p in _CUE_WORDS for p in parts) or _SHAPES.fullmatch(token)):
+            continue
+        joins = any(p in _JOINED.words for p in parts) or bool(_JOINED_SHAPE.fullmatch(token))
+        if joins and last_joins and _JOIN_GAP.fullmatch(text, out[-1][1], m.start()):
+            out[-1] = (out[-1][0], m.end())
+        else:
+            out.append((m.start(), m.end()))
+        last_joins = joins
+    return out
 
 
 def signature(text: str) -> list[str]:
@@ -356,8 +591,10 @@ def signature(text: str) -> list[str]:
     differ in any fact, so the full extraction can be skipped (most spun sentences). A leading
     grammar word ("The" -> "A") is no fact and is left out."""
     text = _blank_controls(text)
-    tokens = _SIGNATURE.findall(text)
-    return tokens[1:] if tokens and text.lstrip().startswith(tokens[0]) and tokens[0].lower() in NOT_NAMES else tokens
+    out = [text[s:e] for s, e in cue_spans(text)]
+    if out and text.lstrip().startswith(out[0]) and out[0].lower() in NOT_NAMES:
+        return out[1:]
+    return out
 
 
 def extract(text: str) -> Facts:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
-from claimdesk.claims.align import content_words, is_content
+from claimdesk.claims.align import content_words, is_content, stem
 from claimdesk.claims.model import Span
 from claimdesk.claims.words import STOPWORDS
 
@@ -28,10 +28,8 @@ class _Counts:
     def __init__(self, body: str, other: frozenset[str]) -> None:
         words = [(m.start(), m.group().lower()) for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", body)]
         self.starts = [s for s, _ in words]
-        flags = [
-            (is_content(w.removesuffix("'s").removesuffix("’s")), w.removesuffix("'s").removesuffix("’s") in other)
-            for _, w in words
-        ]
+        bare = [w.removesuffix("'s").removesuffix("’s") for _, w in words]
+        flags = [(is_content(w), is_content(w) and stem(w) in other) for w in bare]
         self.content = [0, *accumulate(int(a) for a, _ in flags)]
         self.found = [0, *accumulate(int(a and b) for a, b in flags)]
 

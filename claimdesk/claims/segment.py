@@ -1,8 +1,10 @@
 """Segmentation: split a text into sentence spans with offsets into the text as given.
 
-Rules, in the order they matter for news copy: a line break always ends a sentence (headlines,
-bylines, bullets); `.`, `!`, `?` or an ellipsis followed by space and a capital, digit or opening
-quote ends one, unless the word before is a known abbreviation or a lone initial; a full stop
+Rules, in the order they matter for news copy: a line break ends a sentence (headlines,
+bylines, bullets) unless it breaks one in the middle (a lowercase word on both sides); `.`, `!`,
+`?` or an ellipsis followed by space and a capital, digit or opening quote ends one, unless the
+word before is a known abbreviation or a lone initial and the next word is no grammar word (an
+abbreviation ends a sentence in "sold to Acme Corp. The deal", not in "Jan. 5"); a full stop
 glued to the next sentence (`court.He`, scraped pages do this) ends one too. Both texts of a pair
 go through the same rules, so consistency matters more than linguistic perfection.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from claimdesk.claims.model import Span
+from claimdesk.claims.words import FUNCTION_WORDS
 
 ABBREVIATIONS = frozenset(
     [
@@ -98,6 +101,9 @@ ABBREVIATIONS = frozenset(
     ]
 )
 
+# Abbreviations always followed by a name: never a sentence's last word.
+TITLES = frozenset("mr mrs ms mx dr prof st jr sr gen gov sen rep lt col sgt capt cmdr adm maj rev hon fr".split())
+
 # Candidate ends: terminal punctuation, optional closing quotes/brackets.
 _END = re.compile(r"(?:\.{3}|…|[.!?]+)[\"'”’)\]]*")
 _OPENERS = "\"'“‘(["
@@ -110,6 +116,11 @@ def _word_before(text: str, end: int) -> str:
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in _OPENERS:
         start -= 1
     return text[start:end]
+
+
+def _next_word(text: str, start: int) -> str:
+    m = re.match(r"[\"'“‘(]?([^\W\d_]+)", text[start : start + 40])
+    return m.group(1) if m else ""
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -140,9 +151,11 @@ def _boundary_after(text: str, m: re.Match[str]) -> int | None:
         if not (start_char.isupper() or start_char.isdigit() or start_char in _OPENERS):
             return None
         if punct.startswith(".") and not punct.startswith("...") and _is_abbreviation(_word_before(text, m.start())):
-            # "Mr. Smith", "U.S. officials": not an end. A capital after "U.S." still may be one,
-            # but a missed split costs less than a split name.
-            return None
+            # "Mr. Smith", "U.S. Treasury": not an end. A grammar word after the stop opens a
+            # sentence ("in Jan. The talks"), except after a title, which always has a name next.
+            title = _word_before(text, m.start()).lower().strip("\"'“‘(") in TITLES
+            if title or _next_word(text, j).lower() not in FUNCTION_WORDS:
+                return None
         return j
     # Glued: "court.He said" or 'Sport."I think' — only after a lowercase word or a closing mark.
     if punct[0] in ".!?" and (nxt.isupper() or nxt in '"“‘') and m.start() > 0:
@@ -158,13 +171,31 @@ def _boundary_after(text: str, m: re.Match[str]) -> int | None:
     return None
 
 
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the text's lines; a line that stops without terminal punctuation before one that
+    opens in lowercase is one sentence broken across lines (scraped copy loses a link's text
+    there), not a headline, so the two are joined."""
+    out: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        body = line.group().strip()
+        if not body:
+            continue
+        if out and body[0].islower() and text[out[-1][0] : out[-1][1]].rstrip()[-1:] in _RUNS_ON:
+            out[-1] = (out[-1][0], line.end())
+        else:
+            out.append((line.start(), line.end()))
+    return out
+
+
+_RUNS_ON = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+
+
 def segment(text: str) -> tuple[Span, ...]:
     """Sentence spans of ``text``, trimmed of surrounding white space, in order, never empty."""
     spans: list[Span] = []
-    for line in re.finditer(r"[^\n]+", text):
-        cut = line.start()
-        line_end = line.end()
-        for m in _END.finditer(text, line.start(), line_end):
+    for line_start, line_end in _lines(text):
+        cut = line_start
+        for m in _END.finditer(text, line_start, line_end):
             nxt = _boundary_after(text, m)
             if nxt is not None and nxt <= line_end:
                 _append(text, spans, cut, m.end() if nxt > m.end() else nxt)

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     ``--db`` is ignored on purpose, so the demo never fills an editor's real store; the one
     store it writes to lasting is the one ``--load-into`` names.
     """
-    from claimdesk.cli.app import run_app
+    from claimdesk.cli import app
     from claimdesk.tui.keymap import ConfigError, load_config
 
     pairs = args.pairs or SAMPLE
@@ -48,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
         tally = _load(pairs, args.load_into)
         say(tally)
         return 1 if tally.bad else 0
+    app.need_terminal()  # before making a store it could not show
     try:
         config = load_config()
     except ConfigError as exc:
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="claimdesk-demo-") as tmp:
         db = Path(tmp) / "demo.db"
         _load(pairs, db)
-        return run_app(str(db), args.editor, config)
+        return app.run_app(str(db), args.editor, config)
 
 
 def _load(pairs: Traversable, db: Path) -> Tally:

@@ -3,15 +3,47 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
 
 from claimdesk.cli.output import say
 
 HELP = "re-score variants scored by an older engine (or --all)"
+PLAIN_STEPS = 10  # without a terminal, one progress line per tenth of the work
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """--all."""
     parser.add_argument("--all", action="store_true", help="re-score every variant, not only stale ones")
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A Rich bar on stderr when it is a terminal; otherwise plain "rescore N/TOTAL" lines a
+    log can keep (a bar's redraws would fill it with carriage returns)."""
+    if not total:
+        yield lambda: None
+        return
+    if sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        columns = (TextColumn("rescore"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("rescore", total=total)
+            yield lambda: bar.advance(task)
+        return
+    done = 0
+    step = max(1, -(-total // PLAIN_STEPS))
+
+    def advance() -> None:
+        nonlocal done
+        done += 1
+        if done % step == 0 or done == total:
+            say(f"rescore {done}/{total}", err=True)
+
+    yield advance
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,9 +52,11 @@ def run(args: argparse.Namespace) -> int:
     from claimdesk.store import Store
     from claimdesk.store.rescore import rescore, stale
 
-    with Store.open(args.db) as store:
+    with Store.open(args.db, create=False) as store:
         ids = stale(store, everything=args.all)
-        for variant_id in ids:
-            rescore(store, variant_id)
+        with _progress(len(ids)) as advance:
+            for variant_id in ids:
+                rescore(store, variant_id)
+                advance()
     say(f"rescored {len(ids)} with engine {ENGINE_VERSION}")
     return 0

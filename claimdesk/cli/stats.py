@@ -1,4 +1,4 @@
-"""`claimdesk stats`: counts by state, by current verdict and by editor."""
+"""`claimdesk stats`: counts by state, by current verdict and by editor, and of conflicting variants."""
 
 from __future__ import annotations
 
@@ -18,11 +18,12 @@ def run(args: argparse.Namespace) -> int:
     """Print the three tables (or one JSON object)."""
     from claimdesk.store import Store, stats
 
-    with Store.open(args.db) as store:
+    with Store.open(args.db, create=False) as store:
         report = {
             "state": stats.by_state(store),
             "verdict": stats.by_verdict(store),
             "editor": stats.by_editor(store),
+            "conflicts": stats.conflicts(store),
         }
     if args.json:
         say_json(report)
@@ -33,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     say("variants by current verdict")
     for name, n in report["verdict"].items() or [("(none)", 0)]:
         say(f"  {name:<12} {n:>9}")
+    say(f"variants whose editors disagree {report['conflicts']:>5}")
     say("verdicts by editor (variants, claims, undos)")
     for name, row in report["editor"].items():
         say(f"  {name:<20} {row['variants']:>7} {row['claims']:>7} {row['undos']:>7}")

@@ -15,7 +15,18 @@ committed since it last looked, from whichever thread polls.
 """
 
 from claimdesk.store.changes import ChangeProbe
-from claimdesk.store.errors import BadVerdict, LeaseHeld, NotFound, NothingToUndo, StoreError, StoreUnavailable
+from claimdesk.store.errors import (
+    BadVerdict,
+    LeaseHeld,
+    MissingStore,
+    NotFound,
+    NothingToUndo,
+    ReadOnlyStore,
+    StoreBusy,
+    StoreError,
+    StoreUnavailable,
+    VerdictChanged,
+)
 from claimdesk.store.models import (
     CLAIM_VERDICTS,
     VARIANT_VERDICTS,
@@ -23,6 +34,7 @@ from claimdesk.store.models import (
     Article,
     ArticleIn,
     FeedState,
+    HistoryEntry,
     InboxCounts,
     InboxPage,
     InboxQuery,
@@ -30,6 +42,7 @@ from claimdesk.store.models import (
     Lease,
     PageKey,
     Scores,
+    Seen,
     StoredClaim,
     VariantDetail,
     VariantIn,
@@ -46,21 +59,27 @@ __all__ = [
     "BadVerdict",
     "ChangeProbe",
     "FeedState",
+    "HistoryEntry",
     "InboxCounts",
     "InboxPage",
     "InboxQuery",
     "InboxRow",
     "Lease",
     "LeaseHeld",
+    "MissingStore",
     "NotFound",
     "NothingToUndo",
     "PageKey",
+    "ReadOnlyStore",
     "Scores",
+    "Seen",
     "Store",
+    "StoreBusy",
     "StoreError",
     "StoreUnavailable",
     "StoredClaim",
     "VariantDetail",
     "VariantIn",
     "Verdict",
+    "VerdictChanged",
 ]

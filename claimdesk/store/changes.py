@@ -14,6 +14,7 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
+from claimdesk.store import access
 from claimdesk.store.connection import BUSY_TIMEOUT_MS
 
 
@@ -22,9 +23,12 @@ class ChangeProbe:
 
     def __init__(self, path: str | Path) -> None:
         # Opened on an existing store (made by Store.open): this connection never writes.
-        self._conn = sqlite3.connect(
-            str(path), check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
-        )
+        if access.read_only_reason(Path(path)):
+            self._conn = access.connect_read_only(Path(path), BUSY_TIMEOUT_MS, check_same_thread=False)
+        else:
+            self._conn = sqlite3.connect(
+                str(path), check_same_thread=False, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+            )
         self._lock = threading.Lock()
         self._seen = self._version()
 

@@ -17,6 +17,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
+from claimdesk.store import access
+from claimdesk.store.errors import ReadOnlyStore, StoreBusy
+
 T = TypeVar("T")
 
 # Texts are 2-10 KB: 8 KB pages hold most of a text row in one leaf page while index pages still
@@ -60,17 +63,24 @@ def is_busy(exc: BaseException) -> bool:
     return isinstance(exc, sqlite3.OperationalError) and code is not None and (code & 0xFF) in _BUSY_CODES
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
+def connect(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
     """A connection in autocommit mode (we issue BEGIN ourselves) with the store's pragmas."""
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=busy_timeout_ms / 1000)
     # Rows by column name everywhere (reads and write transactions), never by position.
     conn.row_factory = sqlite3.Row
-    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
     conn.execute("PRAGMA foreign_keys=ON")
     _use_wal(conn)
     # NORMAL is crash-safe in WAL mode (no corruption); verdicts switch to FULL for durability.
     conn.execute("PRAGMA synchronous=NORMAL")
     return conn
+
+
+def connect_reader(path: str | Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """A connection for reading only: :func:`connect`, or a read-only one if we cannot write the store."""
+    if access.read_only_reason(Path(path)):
+        return access.connect_read_only(Path(path), busy_timeout_ms)
+    return connect(path, busy_timeout_ms)
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:
@@ -99,11 +109,22 @@ class Core:
     One per thread: sqlite3 refuses use from another thread, which is what we want.
     """
 
-    def __init__(self, path: str | Path, clock: Clock = utc_now) -> None:
+    def __init__(self, path: str | Path, clock: Clock = utc_now, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.path = Path(path)
-        self.conn = connect(self.path)
+        self.busy_timeout_ms = busy_timeout_ms
         self.clock = clock
-        self.read_only_reason: str | None = None  # set when the file must not be written (newer schema)
+        self.newer_schema: str | None = None  # why a store from a newer claimdesk is not written
+        # Why this store cannot be written ("file not writable", ...), None if it can: see access.
+        self.read_only = access.read_only_reason(self.path)
+        if self.read_only is None:
+            try:
+                self.conn = connect(self.path, busy_timeout_ms)
+                return
+            except sqlite3.OperationalError as exc:
+                if not access.is_read_only_error(exc):
+                    raise
+                self.read_only = "the file system refuses writes"
+        self.conn = access.connect_read_only(self.path, busy_timeout_ms)
 
     def now(self) -> str:
         """The current time as stored."""
@@ -114,12 +135,15 @@ class Core:
 
         ``durable`` makes the commit fsync the WAL (synchronous=FULL): the write survives a power
         cut once this returns. ``work`` must be safe to run twice (it runs again only after a
-        rollback).
+        rollback). Raises StoreBusy if another writer kept the lock past the busy timeout both times,
+        ReadOnlyStore at once if we cannot write the file.
         """
-        if self.read_only_reason:
+        if self.newer_schema:
             from claimdesk.store.errors import StoreUnavailable
 
-            raise StoreUnavailable(self.read_only_reason)
+            raise StoreUnavailable(self.newer_schema)
+        if self.read_only:
+            raise ReadOnlyStore(f"the store {self.path} is read-only ({self.read_only}): nothing was written")
         if durable:
             self.conn.execute("PRAGMA synchronous=FULL")
         try:
@@ -128,7 +152,15 @@ class Core:
             except sqlite3.OperationalError as exc:
                 if not is_busy(exc):
                     raise
+            try:
                 return self._transaction(work)
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+                seconds = self.busy_timeout_ms / 1000
+                raise StoreBusy(
+                    f"the store is locked by another writer (waited past the {seconds:g} s busy timeout)"
+                ) from None
         finally:
             if durable:
                 self.conn.execute("PRAGMA synchronous=NORMAL")

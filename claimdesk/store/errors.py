@@ -46,6 +46,22 @@ class LeaseHeld(StoreError):
         self.lease = lease
 
 
+class StoreBusy(StoreUnavailable):
+    """Another process held the write lock past the busy timeout: nothing was written."""
+
+
+class ReadOnlyStore(StoreUnavailable):
+    """The store file (or its folder) cannot be written by us: it opens for reading only."""
+
+
+class VerdictChanged(StoreError):
+    """The variant's current verdict is no longer the one the editor was shown: nothing recorded."""
+
+
+class MissingStore(StoreUnavailable):
+    """No store file at the path a reading command was given (it is not created for nothing)."""
+
+
 def space_note(path: str | Path) -> str:
     """`` (no space left on device)`` when the file system of ``path`` is full, else ``""``.
 

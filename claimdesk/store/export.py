@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from claimdesk.store.verdicts import LIVE
+from claimdesk.store.verdicts import LIVE, STANDING
 
 Kind = Literal["current", "history", "claims"]
 
@@ -47,8 +47,22 @@ _EVENT = [
     ("decided_at", "v.decided_at", True),
     ("note", "v.note", True),
 ]
+# For a variant whose editors disagree, the other editors' standing verdicts: "bob:distorted; cy:faithful".
+# Only variants in the ``conflicts`` table pay for the subquery.
+_CONFLICT = (
+    "CASE WHEN var.id IN (SELECT variant_id FROM conflicts)"
+    " THEN (SELECT group_concat(s.editor || ':' || s.verdict, '; ')"
+    f" FROM ({STANDING.format(where='= var.id')} ORDER BY v.editor) s WHERE s.editor != v.editor) END"
+)
 _COLUMNS: dict[Kind, list[tuple[str, str, bool]]] = {
-    "current": [("variant_id", "var.id", False), *_VARIANT, *_EVENT, *_SCORES, ("verdict_uid", "v.uid", True)],
+    "current": [
+        ("variant_id", "var.id", False),
+        *_VARIANT,
+        *_EVENT,
+        *_SCORES,
+        ("verdict_uid", "v.uid", True),
+        ("conflict", _CONFLICT, True),
+    ],
     "history": [
         ("event_id", "v.id", False),
         ("uid", "v.uid", True),

@@ -24,7 +24,7 @@ from typing import TextIO
 from claimdesk.safe_text import inert, inert_json
 from claimdesk.store import scratch as scratch_names
 from claimdesk.store.atomic import atomic_file
-from claimdesk.store.connection import connect
+from claimdesk.store.connection import connect_reader
 from claimdesk.store.export import ExportQuery, KeyRange, Kind, export_query, key_range, stream
 from claimdesk.store.signals import stop_signals_raise
 from claimdesk.store.store import Store
@@ -87,7 +87,7 @@ class _Inert:
 
 def write_slice(out: TextIO, export: Export, keys: KeyRange) -> None:
     """The rows whose key is in ``keys``, from a connection of this slice's own."""
-    conn = connect(export.db)
+    conn = connect_reader(export.db)
     rows = stream(conn, export.query, keys)
     try:
         write_rows(out, export, rows)
@@ -148,7 +148,7 @@ def write_export(
     are already gone by then.
     """
     export = Export(db, export_query(kind, since, spreadsheet_safe=as_csv), as_csv)
-    with Store.open(db) as store:
+    with Store.open(db, create=False) as store:
         keys = key_range(store.conn, kind)
     name = target if isinstance(target, str) else getattr(target, "name", "the output")
     try:

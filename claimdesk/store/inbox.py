@@ -1,9 +1,16 @@
 """Inbox queries: keyset pages (never a deep OFFSET), filters, full-text search, totals, positions.
 
 A page is fetched with row values, ``(risk, id) < (?, ?)``, so page 20,000 costs what page 1
-costs: an index seek and ``limit`` rows. Sorting by time is by id, which grows with intake.
-The position queries count over the same ``(risk, id)`` index; ``key_at`` is the one place an
-OFFSET is used, and only for a jump (scrollbar drag, End) to a page whose start key is not known.
+costs: an index seek and ``limit`` rows. Every sort has an index on its key and the id:
+
+- ``risk``: the engine's risk, riskiest first, except that a page copying next to nothing of its
+  article (coverage under ``MISMATCH_COVERAGE``) ranks one below: it is a mismatched page, not
+  a distortion, and must not bury the real ones (the stored risk itself is left as scored);
+- ``time``: the date the copy was found (the one the inbox shows), else when it was stored;
+- ``site``: by site, A to Z; ``altered``: most altered claims first.
+
+The position queries count over the same indexes; ``key_at`` is the one place an OFFSET is used,
+and only for a jump (scrollbar drag, End) to a page whose start key is not known.
 """
 
 from __future__ import annotations
@@ -12,12 +19,13 @@ import sqlite3
 from collections.abc import Sequence
 
 from claimdesk.store.connection import Core
-from claimdesk.store.models import InboxCounts, InboxPage, InboxQuery, InboxRow, PageKey, Sort
+from claimdesk.store.models import MISMATCH_COVERAGE, InboxCounts, InboxPage, InboxQuery, InboxRow, PageKey, Sort
 
 _SELECT = """
-SELECT v.id, v.risk, v.fidelity, v.altered, v.dropped, v.added, v.site, v.title, v.found_at, v.created_at,
-       l.editor AS holder, v.verdict
+SELECT v.id, v.risk, v.fidelity, v.coverage, v.altered, v.dropped, v.added, v.site, v.title, v.found_at,
+       v.created_at, l.editor AS holder, v.verdict, cv.note IS NOT NULL AS noted
 FROM variants v LEFT JOIN leases l ON l.variant_id = v.id AND l.expires_at > :now
+LEFT JOIN verdicts cv ON cv.id = v.verdict_id
 """
 _HELD = "EXISTS (SELECT 1 FROM leases h WHERE h.variant_id = v.id AND h.expires_at > :now)"
 _STATE = {
@@ -27,13 +35,30 @@ _STATE = {
 }
 
 
-def fts_match(search: str) -> str | None:
-    """Plain words to an FTS5 query: all words must match, the last one as a prefix (search as you
-    type) once it has 3 letters; quoting every word means operators and syntax are never parsed."""
+# Sort -> (key expression over ``variants v``, descending?). The schema indexes each expression
+# (migration 003) and SQLite only uses such an index for the very same expression.
+RANK = f"(v.risk - (v.coverage < {MISMATCH_COVERAGE}))"
+ORDERINGS: dict[str, tuple[str, bool]] = {
+    "risk": (RANK, True),
+    "time": ("coalesce(v.found_at, v.created_at)", True),
+    "site": ("coalesce(v.site, '')", False),
+    "altered": ("v.altered", True),
+}
+
+
+def ordering(sort: Sort) -> tuple[str, bool]:
+    """The key expression of a sort and whether it lists the highest first."""
+    return ORDERINGS[sort]
+
+
+def fts_match(search: str, *, prefix: bool = False) -> str | None:
+    """Plain words to an FTS5 query: every word must match as a whole word, and with ``prefix`` the
+    last one (4 letters or more) as the start of a word; quoting every word means operators and
+    syntax are never parsed."""
     words = ['"' + word.replace('"', '""') + '"' for word in search.split()]
     if not words:
         return None
-    if len(words[-1]) >= 5:  # 3 letters plus the quotes
+    if prefix and len(words[-1]) >= 6:  # 4 letters plus the quotes
         words[-1] += "*"
     return " ".join(words)
 
@@ -42,13 +67,42 @@ def fts_match(search: str) -> str | None:
 # the rows that match (the first page fills fast when matches are common).
 _FEW_MATCHES = 20_000
 _MATCHES = "SELECT rowid FROM variants_fts WHERE variants_fts MATCH :match"
+_ARTICLE_MATCHES = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH :match"
 
 
-def _search_clause(core: Core, match: str) -> str:
-    found = core.read_one(f"SELECT count(*) FROM ({_MATCHES} LIMIT {_FEW_MATCHES + 1})", {"match": match})
-    few = found is not None and found[0] <= _FEW_MATCHES
+def _matches(core: Core, match: str) -> int:
+    """How many variants and articles match (counted up to just past ``_FEW_MATCHES``)."""
+    sql = f"SELECT count(*) FROM ({_MATCHES} UNION ALL {_ARTICLE_MATCHES} LIMIT {_FEW_MATCHES + 1})"
+    found = core.read_one(sql, {"match": match})
+    return int(found[0]) if found else 0
+
+
+def search_match(core: Core, search: str) -> tuple[str | None, int]:
+    """The FTS query for a search and how many texts it matches: whole words, and only if that
+    finds nothing, a last word of 4 letters or more as a prefix (``Okaf`` finds Okafor; ``bee``
+    never finds "been")."""
+    whole = fts_match(search)
+    if whole is None:
+        return None, 0
+    found = _matches(core, whole)
+    prefix = fts_match(search, prefix=True)
+    if found or prefix == whole:
+        return whole, found
+    return prefix, _matches(core, prefix or whole)
+
+
+def _search_clause(found: int) -> str:
+    """A variant matches when its title or text does, or its article's title or text does."""
     # The unary + stops SQLite from driving the query by id, so it uses the sort index instead.
-    return f"{'v.id' if few else '+v.id'} IN ({_MATCHES})"
+    plus = "" if found <= _FEW_MATCHES else "+"
+    return f"({plus}v.id IN ({_MATCHES}) OR {plus}v.article_id IN ({_ARTICLE_MATCHES}))"
+
+
+def site_range(site: str) -> tuple[str, str]:
+    """Bounds of the sites that begin with ``site`` (``spinwire`` -> ``spinwire.example``), so the
+    site index answers a prefix."""
+    site = site.lower()
+    return site, site + "\U0010ffff"
 
 
 def filter_clauses(core: Core, query: InboxQuery, params: dict[str, object]) -> list[str]:
@@ -65,33 +119,31 @@ def filter_clauses(core: Core, query: InboxQuery, params: dict[str, object]) -> 
         clauses.append("v.verdict = :verdict")
         params["verdict"] = query.verdict
     if query.site:
-        clauses.append("v.site = :site")
-        params["site"] = query.site
-    match = fts_match(query.search or "")
+        clauses.append("v.site >= :site AND v.site < :site_end")
+        params["site"], params["site_end"] = site_range(query.site)
+    if query.conflict:
+        clauses.append("v.id IN (SELECT variant_id FROM conflicts)")
+    match, found = search_match(core, query.search or "")
     if match:
-        clauses.append(_search_clause(core, match))
+        clauses.append(_search_clause(found))
         params["match"] = match
     return clauses
 
 
-# The listing order, newest or riskiest first: per sort, the key as a row value, the same key as
-# parameters, and the ORDER BY of those columns. Pages, positions and jumps all use these.
-_ORDER: dict[Sort, tuple[str, str, str]] = {
-    "risk": ("(v.risk, v.id)", "(:value, :id)", "v.risk {0}, v.id {0}"),
-    "time": ("v.id", ":id", "v.id {0}"),
-}
-
-
 def _past(sort: Sort, key: PageKey, params: dict[str, object], *, before: bool = False) -> str:
     """The clause for rows listed after ``key`` (or, with ``before``, ahead of it)."""
-    expr, mark, _order = _ORDER[sort]
+    expr, descending = ordering(sort)
     params.update(value=key.value, id=key.id)
-    return f"{expr} {'>' if before else '<'} {mark}"
+    # Down the listing, keys fall when it lists the highest first.
+    lower = descending != before
+    return f"({expr}, v.id) {'<' if lower else '>'} (:value, :id)"
 
 
 def _order_by(sort: Sort, *, backwards: bool = False) -> str:
-    """ORDER BY of the listing (riskiest or newest first), or reversed to walk it backwards."""
-    return " ORDER BY " + _ORDER[sort][2].format("ASC" if backwards else "DESC")
+    """ORDER BY of the listing, or reversed to walk it backwards."""
+    expr, descending = ordering(sort)
+    direction = "DESC" if descending != backwards else "ASC"
+    return f" ORDER BY {expr} {direction}, v.id {direction}"
 
 
 def _where(clauses: list[str]) -> str:
@@ -101,7 +153,23 @@ def _where(clauses: list[str]) -> str:
 def _row(row: sqlite3.Row) -> InboxRow:
     # _SELECT names its columns after InboxRow's fields; the state is derived from two of them.
     state = "held" if row["holder"] else "decided" if row["verdict"] else "new"
-    return InboxRow(state=state, **row)
+    return InboxRow(
+        id=row["id"],
+        state=state,
+        risk=row["risk"],
+        fidelity=row["fidelity"],
+        coverage=row["coverage"],
+        altered=row["altered"],
+        dropped=row["dropped"],
+        added=row["added"],
+        site=row["site"],
+        title=row["title"],
+        found_at=row["found_at"],
+        created_at=row["created_at"],
+        holder=row["holder"],
+        verdict=row["verdict"],
+        noted=bool(row["noted"]),
+    )
 
 
 def page(
@@ -156,6 +224,12 @@ def position(core: Core, query: InboxQuery, key: PageKey) -> int:
     return _count(core, clauses, params)
 
 
+def undecided(core: Core, query: InboxQuery) -> int:
+    """How many variants of the listing have no current verdict (held ones included)."""
+    params: dict[str, object] = {"now": core.now()}
+    return _count(core, [*filter_clauses(core, query, params), "v.verdict IS NULL"], params)
+
+
 def listed(core: Core, query: InboxQuery, variant_id: int) -> bool:
     """Whether the listing still shows the variant (a verdict may have filtered it out)."""
     params: dict[str, object] = {"now": core.now(), "anchor": variant_id}
@@ -167,9 +241,10 @@ def key_at(core: Core, query: InboxQuery, index: int) -> PageKey | None:
     """The key of the row at ``index`` of the listing, or None past the end."""
     params: dict[str, object] = {"now": core.now(), "offset": max(0, index)}
     where = _where(filter_clauses(core, query, params))
-    sql = f"SELECT v.risk, v.id FROM variants v{where}{_order_by(query.sort)} LIMIT 1 OFFSET :offset"
+    expr, _descending = ordering(query.sort)
+    sql = f"SELECT {expr} AS value, v.id FROM variants v{where}{_order_by(query.sort)} LIMIT 1 OFFSET :offset"
     row = core.read_one(sql, params)
-    return PageKey.of(query.sort, row["risk"], row["id"]) if row else None
+    return PageKey(row["value"], row["id"]) if row else None
 
 
 def newer_than(core: Core, query: InboxQuery, variant_id: int) -> int:

@@ -8,12 +8,13 @@ on sqlite-utils, which costs a tenth of a second to import) load only when one i
 from __future__ import annotations
 
 from claimdesk.store.connection import Core
+from claimdesk.store.errors import ReadOnlyStore
 
 # sqlite-utils' log of applied migrations, our set's name in it, and our migrations in order.
 # A migration added to ``schema`` is named here too; tests/store/test_schema.py checks they agree.
 LOG_TABLE = "_sqlite_migrations"
 MIGRATION_SET = "claimdesk"
-MIGRATION_NAMES: tuple[str, ...] = ("001_core", "002_feeds")
+MIGRATION_NAMES: tuple[str, ...] = ("001_core", "002_feeds", "003_sorts_and_article_search", "004_conflicts")
 
 
 def _applied(core: Core) -> set[str]:
@@ -42,12 +43,17 @@ def migrate(core: Core) -> None:
     """
     ahead = newer(core)
     if ahead:
-        core.read_only_reason = (
+        core.newer_schema = (
             f"store {core.path} has schema {ahead[-1]}, newer than this claimdesk writes"
             f" (it knows up to {MIGRATION_NAMES[-1]}); upgrade claimdesk to write to it"
         )
         return
     if pending(core):
+        if core.read_only:
+            raise ReadOnlyStore(
+                f"cannot open store {core.path}: it needs upgrading to this version's schema but is read-only"
+                f" ({core.read_only})"
+            )
         from claimdesk.store import schema
 
         core.write(lambda _conn: schema.apply(core))

@@ -17,7 +17,11 @@ VARIANT_VERDICTS: tuple[str, ...] = ("faithful", "distorted", "unrelated", "esca
 CLAIM_VERDICTS: tuple[str, ...] = ("confirmed", "dismissed")
 UNDO = "undo"
 
-Sort = Literal["risk", "time"]
+Sort = Literal["risk", "time", "site", "altered"]
+SORTS: tuple[str, ...] = ("risk", "time", "site", "altered")
+# A variant whose text covers less than this share of its article is likely not a copy of it
+# (a mismatched page): it is listed below every real copy in the risk order.
+MISMATCH_COVERAGE = 0.05
 State = Literal["new", "held", "decided"]
 
 
@@ -93,16 +97,26 @@ class Verdict:
 
 
 @dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """A verdict on the whole variant as the review lists it: the event and whether it was undone."""
+
+    event: Verdict
+    undone: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Seen:
+    """What the editor was shown when they pressed a verdict key: the current verdict's id (None: none)."""
+
+    verdict_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class PageKey:
     """Opaque position in an inbox listing: the sort value and id of a row (keyset paging)."""
 
-    value: float | int | None
+    value: float | int | str | None
     id: int
-
-    @classmethod
-    def of(cls, sort: Sort, risk: float | None, id: int) -> PageKey:
-        """The key of the row with this risk and id under ``sort`` (time sorts by id alone)."""
-        return cls(risk if sort == "risk" else id, id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +128,22 @@ class InboxQuery:
     verdict: str | None = None
     site: str | None = None
     search: str | None = None
+    conflict: bool = False  # only variants whose editors' standing verdicts disagree
+
+
+def sort_key(
+    sort: Sort, variant_id: int, risk: float, coverage: float, found: str, site: str | None, altered: int
+) -> PageKey:
+    """A variant's position under ``sort``: the value of ``inbox.ORDERINGS``' expression, and its id."""
+    if sort == "risk":
+        value: float | int | str = risk - (1 if coverage < MISMATCH_COVERAGE else 0)
+    elif sort == "time":
+        value = found
+    elif sort == "site":
+        value = site or ""
+    else:
+        value = altered
+    return PageKey(value, variant_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +163,18 @@ class InboxRow:
     created_at: str
     holder: str | None
     verdict: str | None
+    coverage: float = 1.0
+    noted: bool = False  # the current verdict carries a note
+
+    @property
+    def mismatch(self) -> bool:
+        """Whether the page is likely not a copy of its article at all (it copies next to nothing)."""
+        return self.coverage < MISMATCH_COVERAGE
 
     def key(self, sort: Sort) -> PageKey:
         """This row's key under ``sort``, to page on from it (``inbox_page(after=...)``)."""
-        return PageKey.of(sort, self.risk, self.id)
+        found = self.found_at or self.created_at
+        return sort_key(sort, self.id, self.risk, self.coverage, found, self.site, self.altered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +223,17 @@ class VariantDetail:
     scores: Scores
     verdict: Verdict | None
     lease: Lease | None
+
+    @property
+    def mismatch(self) -> bool:
+        """Whether the page is likely not a copy of its article (see ``InboxRow.mismatch``)."""
+        return self.scores.coverage < MISMATCH_COVERAGE
+
+    def key(self, sort: Sort) -> PageKey:
+        """This variant's key in an inbox listing sorted by ``sort``."""
+        s = self.scores
+        found = self.found_at or self.created_at
+        return sort_key(sort, self.id, s.risk, s.coverage, found, self.site, s.counts.get("altered", 0))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from claimdesk.store import verdicts
 from claimdesk.store.connection import Core
 from claimdesk.store.migrate import MIGRATION_SET
 
@@ -145,6 +146,45 @@ def _core(db: sqlite_utils.Database) -> None:
 @MIGRATIONS(name="002_feeds")
 def _feeds(db: sqlite_utils.Database) -> None:
     db.executescript(_FEEDS)
+
+
+# Inbox sorts (see ``inbox.ORDERINGS``: the expressions must match exactly) and a search over
+# the articles too: an editor searching for a name the copy changed finds the copy by its article.
+_SORTS_AND_ARTICLE_SEARCH = """
+CREATE INDEX variants_rank ON variants((risk - (coverage < 0.05)), id);
+CREATE INDEX variants_verdict_rank ON variants(verdict, (risk - (coverage < 0.05)), id);
+CREATE INDEX variants_found ON variants(coalesce(found_at, created_at), id);
+CREATE INDEX variants_site_order ON variants(coalesce(site, ''), id);
+CREATE INDEX variants_altered ON variants(altered, id);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+"""
+
+
+@MIGRATIONS(name="003_sorts_and_article_search")
+def _sorts_and_article_search(db: sqlite_utils.Database) -> None:
+    db.executescript(_SORTS_AND_ARTICLE_SEARCH)
+
+
+@MIGRATIONS(name="004_conflicts")
+def _conflicts(db: sqlite_utils.Database) -> None:
+    # Variants whose editors' standing verdicts disagree, kept by every verdict write, so the
+    # inbox can filter conflicts and stats count them without a log scan. A table of its own, not
+    # a column: ``variants`` keeps its text last, and a column after it would be read past the text.
+    db.execute("CREATE TABLE conflicts (variant_id INTEGER PRIMARY KEY REFERENCES variants(id))")
+    db.execute(f"INSERT INTO conflicts (variant_id) {verdicts.CONFLICTING.format(where='IS NOT NULL')}")
 
 
 def apply(core: Core) -> None:

@@ -21,6 +21,12 @@ def by_verdict(core: Core) -> dict[str, int]:
     return {row["verdict"]: row["n"] for row in rows}
 
 
+def conflicts(core: Core) -> int:
+    """Variants whose editors' standing verdicts disagree."""
+    row = core.read_one("SELECT count(*) FROM conflicts")
+    return int(row[0]) if row else 0
+
+
 def by_editor(core: Core) -> dict[str, dict[str, int]]:
     """Per editor: live verdicts on variants and on claims, and undos."""
     rows = core.read(

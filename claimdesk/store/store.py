@@ -19,19 +19,21 @@ from typing import TYPE_CHECKING
 
 from claimdesk.store import detail, feeds, inbox, leases, verdicts
 from claimdesk.store.connection import Clock, Core, utc_now
-from claimdesk.store.errors import StoreUnavailable, space_note
+from claimdesk.store.errors import MissingStore, StoreError, StoreUnavailable, space_note
 from claimdesk.store.migrate import migrate
 from claimdesk.store.models import (
     AddResult,
     Article,
     ArticleIn,
     FeedState,
+    HistoryEntry,
     InboxCounts,
     InboxPage,
     InboxQuery,
     InboxRow,
     Lease,
     PageKey,
+    Seen,
     StoredClaim,
     VariantDetail,
     VariantIn,
@@ -61,14 +63,22 @@ class Store(Core):
     """A claimdesk store file: open it with :meth:`open`, close it (or use ``with``) when done."""
 
     @classmethod
-    def open(cls, path: str | Path, *, clock: Clock = utc_now) -> Store:
-        """Open (creating and migrating if needed) the store at ``path``.
+    def open(cls, path: str | Path, *, clock: Clock = utc_now, create: bool = True) -> Store:
+        """Open (migrating if needed) the store at ``path``; a new file only if ``create``.
 
-        Raises StoreUnavailable, with the reason in one line, if the file cannot be a store.
+        Commands that only read or review pass ``create=False``: a mistyped path is then
+        MissingStore, not a new empty store. A store we cannot write opens read-only
+        (``store.read_only`` says why). Raises StoreUnavailable, with the reason in one line, if
+        the file cannot be a store.
         """
-        fresh = not Path(path).exists()
+        path = Path(path)
+        if not create and not path.exists():
+            raise MissingStore(
+                f"no store at {path}: create one with `claimdesk ingest FILE --db {path}`, or try `claimdesk demo`"
+            )
+        fresh = not path.exists()
         try:
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True)
             store = cls(path, clock)
         except (OSError, sqlite3.Error) as exc:
             _forget_empty(path, fresh)
@@ -80,6 +90,9 @@ class Store(Core):
             store.close()
             _forget_empty(path, fresh)
             raise StoreUnavailable(f"cannot open store {path}: {exc}{space_note(path)}") from None
+        except StoreError:
+            store.close()
+            raise
         return store
 
     def __enter__(self) -> Store:
@@ -150,12 +163,18 @@ class Store(Core):
         claim: int | None = None,
         note: str | None = None,
         uid: str | None = None,
+        seen: Seen | None = None,
+        respect_lease: bool = False,
     ) -> Verdict:
         """Append a verdict on the variant (or on claim number ``claim``); durable on return.
 
         ``uid`` makes the write idempotent: retrying with the same uid returns the stored event.
+        ``seen`` refuses it (VerdictChanged) if the current verdict changed since the editor saw it;
+        ``respect_lease`` refuses it (LeaseHeld) if another editor holds the variant.
         """
-        return verdicts.record(self, variant_id, verdict, editor, claim=claim, note=note, uid=uid)
+        return verdicts.record(
+            self, variant_id, verdict, editor, claim=claim, note=note, uid=uid, seen=seen, respect_lease=respect_lease
+        )
 
     def undo(self, variant_id: int, editor: str, *, uid: str | None = None) -> Verdict:
         """Retract the editor's latest live verdict on the variant; returns the undo event."""
@@ -164,6 +183,14 @@ class Store(Core):
     def current_verdict(self, variant_id: int, claim: int | None = None) -> Verdict | None:
         """The current verdict on the variant (or one claim), derived from the log."""
         return verdicts.current(self, variant_id, claim)
+
+    def history(self, variant_id: int) -> list[HistoryEntry]:
+        """The verdicts on the whole variant, oldest first, each marked undone or not."""
+        return verdicts.history(self, variant_id)
+
+    def verdict_event(self, event_id: int) -> Verdict | None:
+        """One event of the log by id."""
+        return verdicts.event(self, event_id)
 
     def verdicts_today(self, editor: str) -> int:
         """The editor's live verdicts since midnight UTC."""

@@ -4,7 +4,13 @@ A change of mind is a new event pointing (``replaces``) at the verdict it supers
 an ``undo`` event pointing at the verdict it retracts. A verdict is *live* unless it is an undo or
 has been undone; the current verdict at a scope (the variant, or one claim) is the latest live one,
 so undoing a change of mind brings the earlier verdict back. ``variants.verdict`` caches the
-variant's current verdict for the inbox and is rewritten in the same transaction as the event.
+variant's current verdict for the inbox and is rewritten in the same transaction as the event,
+and so is the ``conflicts`` table: the variants where the editors' standing verdicts (each editor's latest live
+one) disagree.
+
+A write can be made conditional on what the editor saw (``seen``: the current verdict's id when the
+key was pressed) and on the lease (``respect_lease``), checked inside the write's transaction, so
+another editor's verdict or lease taken a moment earlier is never silently overwritten.
 """
 
 from __future__ import annotations
@@ -16,8 +22,8 @@ from datetime import UTC
 
 from claimdesk.store.connection import Core
 from claimdesk.store.entry import check_editor, check_note, check_uid
-from claimdesk.store.errors import BadVerdict, NotFound, NothingToUndo, UidReused
-from claimdesk.store.models import CLAIM_VERDICTS, UNDO, VARIANT_VERDICTS, Verdict
+from claimdesk.store.errors import BadVerdict, LeaseHeld, NotFound, NothingToUndo, UidReused, VerdictChanged
+from claimdesk.store.models import CLAIM_VERDICTS, UNDO, VARIANT_VERDICTS, HistoryEntry, Lease, Seen, Verdict
 
 COLUMNS = "id, uid, variant_id, claim, verdict, editor, note, decided_at, replaces"
 LIVE = "v.verdict != 'undo' AND NOT EXISTS (SELECT 1 FROM verdicts u WHERE u.replaces = v.id AND u.verdict = 'undo')"
@@ -27,6 +33,13 @@ SELECT {COLUMNS} FROM verdicts v
 WHERE v.variant_id = :variant AND v.claim IS :claim AND {LIVE}
 ORDER BY v.id DESC LIMIT 1
 """
+# Per editor, the latest live verdict on the whole variant (SQLite takes the bare column from the max row).
+STANDING = f"""
+SELECT v.variant_id, v.editor, v.verdict, max(v.id) FROM verdicts v
+WHERE v.claim IS NULL AND {LIVE} AND v.variant_id {{where}} GROUP BY v.variant_id, v.editor
+"""
+# Standing verdicts that disagree: the variants the ``conflicts`` table lists.
+CONFLICTING = "SELECT variant_id FROM (" + STANDING + ") GROUP BY variant_id HAVING count(DISTINCT verdict) > 1"
 _REFRESH = f"""
 UPDATE variants SET (verdict, verdict_id) = (
     SELECT v.verdict, v.id FROM verdicts v
@@ -34,6 +47,8 @@ UPDATE variants SET (verdict, verdict_id) = (
     ORDER BY v.id DESC LIMIT 1
 ) WHERE id = :variant
 """
+_FORGET_CONFLICT = "DELETE FROM conflicts WHERE variant_id = :variant"
+_NOTE_CONFLICT = "INSERT INTO conflicts (variant_id) " + CONFLICTING.format(where="= :variant")
 _INSERT = (
     "INSERT INTO verdicts (uid, variant_id, claim, verdict, editor, note, decided_at, replaces)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS
@@ -97,11 +112,12 @@ def _append(
     note: str | None,
     replaces: int | None,
 ) -> Verdict:
-    """Insert one event; an event on the whole variant also refreshes the variant's cached verdict."""
+    """Insert one event; an event on the whole variant also refreshes the variant's cached verdict
+    and its conflict mark."""
     params = (uid, variant_id, claim, verdict, editor, note, core.now(), replaces)
     event = Verdict(**conn.execute(_INSERT, params).fetchone())
     if claim is None:
-        conn.execute(_REFRESH, {"variant": variant_id})
+        _refresh(conn, variant_id)
     return event
 
 
@@ -122,18 +138,53 @@ def record(
     claim: int | None = None,
     note: str | None = None,
     uid: str | None = None,
+    seen: Seen | None = None,
+    respect_lease: bool = False,
 ) -> Verdict:
-    """Append a verdict (durably). Repeating a call with the same ``uid`` returns the first event."""
+    """Append a verdict (durably). Repeating a call with the same ``uid`` returns the first event.
+
+    With ``seen``, refuses (VerdictChanged) if the variant's current verdict is no longer the one
+    the editor saw; with ``respect_lease``, refuses (LeaseHeld) a variant another editor holds.
+    """
     check_name(verdict, claim)
     editor, note = check_editor(editor), check_note(note)
     uid = check_uid(uid) or str(uuid.uuid4())
 
     def work(conn: sqlite3.Connection) -> Verdict:
         _check_target(conn, variant_id, claim)
+        if respect_lease:
+            _check_lease(core, conn, variant_id, editor)
+        if seen is not None:
+            _check_seen(conn, variant_id, seen)
         current = conn.execute(_CURRENT, {"variant": variant_id, "claim": claim}).fetchone()
         return _append(conn, core, uid, variant_id, claim, verdict, editor, note, current and current["id"])
 
     return _once(core, uid, (variant_id, verdict, claim), work)
+
+
+def _refresh(conn: sqlite3.Connection, variant_id: int) -> None:
+    """Rewrite the variant's cached current verdict and conflict mark from the log."""
+    for sql in (_REFRESH, _FORGET_CONFLICT, _NOTE_CONFLICT):
+        conn.execute(sql, {"variant": variant_id})
+
+
+def _check_lease(core: Core, conn: sqlite3.Connection, variant_id: int, editor: str) -> None:
+    row = conn.execute(
+        "SELECT variant_id, editor, taken_at, expires_at FROM leases WHERE variant_id = ? AND expires_at > ?",
+        (variant_id, core.now()),
+    ).fetchone()
+    if row and row[1] != editor:
+        raise LeaseHeld(Lease(*row))
+
+
+def _check_seen(conn: sqlite3.Connection, variant_id: int, seen: Seen) -> None:
+    row = conn.execute(_CURRENT, {"variant": variant_id, "claim": None}).fetchone()
+    now = _verdict(row)
+    if (now.id if now else None) == seen.verdict_id:
+        return
+    if now is None:
+        raise VerdictChanged(f"the verdict on variant {variant_id} was undone meanwhile; nothing recorded")
+    raise VerdictChanged(f"{now.editor} recorded {now.verdict} on variant {variant_id} meanwhile; nothing recorded")
 
 
 def undo(core: Core, variant_id: int, editor: str, *, uid: str | None = None) -> Verdict:
@@ -161,6 +212,30 @@ def current(core: Core, variant_id: int, claim: int | None = None) -> Verdict | 
     return _verdict(core.read_one(_CURRENT, {"variant": variant_id, "claim": claim}))
 
 
+def event(core: Core, event_id: int) -> Verdict | None:
+    """One event of the log by id."""
+    return _verdict(core.read_one(f"SELECT {COLUMNS} FROM verdicts WHERE id = ?", (event_id,)))
+
+
+def history(core: Core, variant_id: int) -> list[HistoryEntry]:
+    """Every verdict on the whole variant, oldest first, each marked undone or not (undos left out)."""
+    rows = core.read(
+        f"SELECT {COLUMNS}, EXISTS (SELECT 1 FROM verdicts u WHERE u.replaces = v.id AND u.verdict = 'undo')"
+        " FROM verdicts v WHERE v.variant_id = ? AND v.claim IS NULL AND v.verdict != 'undo' ORDER BY v.id",
+        (variant_id,),
+    )
+    return [HistoryEntry(Verdict(*row[:-1]), bool(row[-1])) for row in rows]
+
+
+def standing(entries: list[HistoryEntry]) -> dict[str, Verdict]:
+    """Each editor's latest live verdict among ``entries``; they conflict when they name different verdicts."""
+    latest: dict[str, Verdict] = {}
+    for entry in entries:
+        if not entry.undone:
+            latest[entry.event.editor] = entry.event
+    return latest
+
+
 def claim_verdicts(core: Core, variant_id: int) -> dict[int, Verdict]:
     """Current verdict per claim number (claims without one are absent)."""
     rows = core.read(
@@ -179,19 +254,12 @@ def count_today(core: Core, editor: str) -> int:
 
 
 def conflicting(core: Core, ids: Sequence[int]) -> set[int]:
-    """Of these variants, those whose editors' current verdicts disagree."""
+    """Of these variants, those whose editors' standing verdicts disagree (the ``conflicts`` table)."""
     if not ids:
         return set()
     marks = ", ".join("?" for _ in ids)
-    # Per (variant, editor) the latest live verdict; a variant conflicts if those differ.
-    sql = f"""
-    SELECT variant_id FROM (
-        SELECT v.variant_id, v.verdict, max(v.id) FROM verdicts v
-        WHERE v.variant_id IN ({marks}) AND v.claim IS NULL AND {LIVE}
-        GROUP BY v.variant_id, v.editor
-    ) GROUP BY variant_id HAVING count(DISTINCT verdict) > 1
-    """
-    return {int(row["variant_id"]) for row in core.read(sql, list(ids))}
+    rows = core.read(f"SELECT variant_id FROM conflicts WHERE variant_id IN ({marks})", list(ids))
+    return {int(row["variant_id"]) for row in rows}
 
 
 def latest(core: Core, editor: str) -> Verdict | None:

@@ -1,32 +1,66 @@
 """The claimdesk Textual app: one store connection for the UI thread, the keymap, the screens.
 
-Verdicts, undo and leases are written from the UI thread through ``self.store`` on purpose: a
-verdict key must be durable before the next variant shows, so the write is not deferred to a
-worker. Reads that can be slow on a big store (inbox pages, counts, polls) run in workers, each
-with its own connection, and so do WAL checkpoints (never inside a verdict's commit).
+Verdicts, undo and leases are written by ``self.writer``, one thread with its own connection,
+never on the event loop: a write may wait seconds for another process's lock, and the screen
+must keep painting meanwhile. A verdict is still durable before the next variant shows: the
+review screen opens the next one only once the write returned. Reads that can be slow on a big
+store (inbox pages, counts, polls) run in workers, each with its own connection, and so do WAL
+checkpoints (never inside a verdict's commit).
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
+from typing import Any, ClassVar, Literal
 
 from textual.app import App
+from textual.binding import Binding
 from textual.worker import Worker, WorkerState
 
 from claimdesk.safe_text import clean
-from claimdesk.store import NothingToUndo, Store, StoreError, Verdict, checkpoints, verdicts
+from claimdesk.store import NothingToUndo, Store, StoreError, checkpoints
+from claimdesk.store.connection import BUSY_TIMEOUT_MS
+from claimdesk.tui import review_jobs
 from claimdesk.tui.keymap import Config
+from claimdesk.tui.store_writer import StoreWriter
 
 CHECKPOINT_SECONDS = 2.0  # how often a worker checkpoints the WAL the UI connection only appends to
+RENEW_SECONDS = 30.0  # how often an open variant's lease is renewed (it lasts 120 s)
+IDLE_SECONDS = 600.0  # no key for this long lets the lease go
+ANSI_THEME = "ansi-dark"
+
+Colours = Literal["full", "16", "none"]
+
+# ``run(job, done)``: runs ``job(store)`` on the writer thread, then ``done(result)`` on the UI.
+Runner = Callable[[Callable[[Store], Any], Callable[[Any], None]], None]
 
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def _desk_commands():
+    """The palette's app commands, imported when the palette first opens."""
+    from claimdesk.tui.palette import DeskCommands
+
+    return DeskCommands
+
+
+def colours_from_environment() -> Colours:
+    """``none`` under ``NO_COLOR``, ``16`` when the terminal (or ``TEXTUAL_COLOR_SYSTEM``) has only
+    the 16 ANSI colours, else ``full``."""
+    if "NO_COLOR" in os.environ:
+        return "none"
+    from rich.console import Console
+
+    system = os.environ.get("TEXTUAL_COLOR_SYSTEM") or Console(force_terminal=True).color_system
+    return "16" if system in ("standard", "windows") else "full"
 
 
 class ClaimdeskApp(App[None]):
@@ -34,8 +68,11 @@ class ClaimdeskApp(App[None]):
 
     CSS_PATH = "claimdesk.tcss"
     TITLE = "claimdesk"
-    # Esc alone never acts: over SSH it arrives late and doubles as the Alt prefix.
+    # Esc cancels what is open (a prompt, a panel, the palette) and nothing else: over SSH it
+    # arrives late and doubles as the Alt prefix, so on a bare screen it never acts.
     ESCAPE_TO_MINIMIZE = False
+    BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "hide_keys_panel", show=False, id="app-cancel")]
+    COMMANDS = App.COMMANDS | {_desk_commands}
 
     def __init__(
         self,
@@ -46,19 +83,37 @@ class ClaimdeskApp(App[None]):
         now: Callable[[], datetime] = _utc_now,
         cursor_blink: bool = True,
         poll_seconds: float = 0.5,
+        colours: Colours | None = None,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        renew_seconds: float = RENEW_SECONDS,
+        idle_seconds: float = IDLE_SECONDS,
     ) -> None:
-        super().__init__()
+        # The colour mode is settled before Textual's init, which picks its NO_COLOR filter by
+        # whether the theme is an ANSI one: with an ANSI theme it strips every colour to the
+        # terminal's default (bold and reverse stay); otherwise it greys them (dark on dark).
+        self.colours: Colours = colours or colours_from_environment()
+        super().__init__(ansi_color=True if self.colours != "full" else None)
+        if self.colours != "full":
+            self.theme = ANSI_THEME
         self.db_path = Path(db_path)
         self.editor = editor
         self.config = config or Config()
         self.now = now
         self.cursor_blink = cursor_blink
         self.poll_seconds = poll_seconds
-        self.store = Store.open(self.db_path)
+        self.renew_seconds = renew_seconds
+        self.idle_seconds = idle_seconds
+        self.store = Store.open(self.db_path, create=False)  # the app never makes an empty store
         checkpoints.defer(self.store)
+        self.writer = StoreWriter(self.db_path, busy_timeout_ms=busy_timeout_ms)
+        # Why the store cannot be written (None if it can): verdict keys are off then.
+        self.read_only: str | None = self.store.read_only
         # Variant ids of this session's verdicts, newest last: what `undo` walks back through.
         self.history: list[int] = []
-        self.sub_title = f"editor: {clean(editor, keep_newlines=False)}"
+        # Notes typed for a variant's next verdict, by variant id: kept until that verdict is recorded.
+        self.notes: dict[int, str] = {}
+        where = clean(str(self.db_path), keep_newlines=False) + (" (read-only)" if self.read_only else "")
+        self.sub_title = f"editor: {clean(editor, keep_newlines=False)} · {where}"
 
     def on_mount(self) -> None:
         from claimdesk.tui.screens.inbox import InboxScreen
@@ -68,7 +123,13 @@ class ClaimdeskApp(App[None]):
         # Textual's start-up objects live as long as the app: take them out of the cyclic GC's
         # reach, so its full collections stop landing between a verdict key and the next paint.
         self.call_after_refresh(gc.freeze)
-        self.set_timer(CHECKPOINT_SECONDS, self._checkpoint)
+        if not self.read_only:
+            self.set_timer(CHECKPOINT_SECONDS, self._checkpoint)
+
+    def action_hide_keys_panel(self) -> None:
+        """Esc with Textual's key panel open closes it; otherwise Esc does nothing here."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
 
     def _checkpoint(self) -> None:
         self.run_worker(partial(checkpoints.run, self.db_path), thread=True, group="checkpoint", exit_on_error=False)
@@ -79,6 +140,7 @@ class ClaimdeskApp(App[None]):
             self.set_timer(CHECKPOINT_SECONDS, self._checkpoint)
 
     def on_unmount(self) -> None:
+        self.writer.close()
         self.store.close()
 
     def verdict_label(self, verdict: str) -> str:
@@ -89,26 +151,52 @@ class ClaimdeskApp(App[None]):
         """Tell the editor a write did not happen (plain text: messages may quote stored data)."""
         self.notify(f"{action} failed: {exc}", severity="error", timeout=8, markup=False)
 
-    def undo_last(self) -> Verdict | None:
-        """Retract this editor's latest verdict (this session's, else the store's); None if it failed."""
+    def run_on_writer(self, job: Callable[[Store], Any], done: Callable[[Any], None], *, what: str = "") -> None:
+        """Run ``job`` on the writer thread and ``done(result)`` here; a failure is one notice."""
+
+        async def await_job() -> None:
+            try:
+                result = await self.writer.run(job)
+            except (StoreError, sqlite3.Error) as exc:
+                if what:
+                    self.fail(what, exc)
+                return
+            done(result)
+
+        self.run_worker(await_job(), group="store-write", exit_on_error=False)
+
+    def undo_last(self, done: Callable[[int | None], None], *, run: Runner | None = None) -> None:
+        """Retract this editor's latest verdict (this session's, else the store's), off the event loop.
+
+        ``done`` gets the variant id it was on, or None if there was nothing (left) to undo; a
+        retracted note comes back as the variant's pending note.
+        """
         target = self.history[-1] if self.history else None
-        if target is None:
-            latest = verdicts.latest(self.store, self.editor)
-            target = latest.variant_id if latest else None
-        if target is None:
-            self.notify("Nothing to undo.", markup=False)
-            return None
-        try:
-            event = self.store.undo(target, self.editor)
-        except NothingToUndo:
-            # Already retracted (say, from another session): drop it and say so.
-            if self.history and self.history[-1] == target:
+        already = object()
+
+        def job(store: Store) -> review_jobs.Undone | object | None:
+            try:
+                return review_jobs.undo(store, target, self.editor)
+            except NothingToUndo:
+                return already
+
+        def finished(result: review_jobs.Undone | object | None) -> None:
+            if target is not None and self.history and self.history[-1] == target:
                 self.history.pop()
-            self.notify("That verdict was already undone.", markup=False)
-            return None
-        except (StoreError, sqlite3.Error) as exc:
-            self.fail("Undo", exc)
-            return None
-        if self.history and self.history[-1] == target:
-            self.history.pop()
-        return event
+            if result is already:
+                # Already retracted (say, from another session): dropped, and said so.
+                self.notify("That verdict was already undone.", markup=False)
+                done(None)
+            elif not isinstance(result, review_jobs.Undone):
+                self.notify("Nothing to undo.", markup=False)
+                done(None)
+            else:
+                retracted = result.retracted
+                if retracted.note and retracted.claim is None:
+                    self.notes.setdefault(retracted.variant_id, retracted.note)
+                self.notify(
+                    f"Undid your {self.verdict_label(retracted.verdict)} on #{retracted.variant_id}.", markup=False
+                )
+                done(retracted.variant_id)
+
+        (run or partial(self.run_on_writer, what="Undo"))(job, finished)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual.binding import Binding
+from textual.keys import KEY_NAME_REPLACEMENTS, Keys, key_to_character
 
 # Words a config may rename: the stored verdicts (variant and claim level) and "skip".
 VERDICTS: tuple[str, ...] = ("faithful", "distorted", "unrelated", "escalated", "confirmed", "dismissed", "skip")
@@ -30,6 +31,9 @@ CURSOR_UP = Binding("k,up", "cursor_up", "Up", id="cursor-up", show=False)
 HELP = Binding("question_mark", "help", "Keys", id="help")
 BACK = Binding("q", "back", "Back", id="back")
 UNDO = Binding("backspace,z", "undo", "Undo", id="undo")
+# Esc cancels whatever is open on a screen (the search box); on a screen with nothing open it
+# does nothing, so an Esc that arrives late over SSH never records, leaves or quits.
+CANCEL = Binding("escape", "cancel", "Cancel", id="cancel", show=False)
 
 INBOX_BINDINGS: list[Binding] = [
     CURSOR_DOWN,
@@ -45,11 +49,18 @@ INBOX_BINDINGS: list[Binding] = [
     UNDO,
     HELP,
     Binding("q", "back", "Quit", id="quit"),
+    CANCEL,
 ]
 
 REVIEW_BINDINGS: list[Binding] = [
     Binding("j,down", "cursor_down", "Next claim", id="claim-next", show=False),
     Binding("k,up", "cursor_up", "Prev claim", id="claim-prev", show=False),
+    Binding("tab,w", "next_flag", "Next flag", id="flag-next", show=False, priority=True),
+    Binding("shift+tab,b", "previous_flag", "Previous flag", id="flag-prev", show=False, priority=True),
+    Binding("g,home", "first_claim", "First claim", id="claim-first", show=False),
+    Binding("G,end", "last_claim", "Last claim", id="claim-last", show=False),
+    Binding("pagedown", "page_down", "Page down", id="claim-page-down", show=False),
+    Binding("pageup", "page_up", "Page up", id="claim-page-up", show=False),
     Binding("a", "verdict('faithful')", "Faithful", id="verdict-faithful"),
     Binding("x", "verdict('distorted')", "Distorted", id="verdict-distorted"),
     Binding("n", "verdict('unrelated')", "Unrelated", id="verdict-unrelated"),
@@ -58,12 +69,55 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("c", "flag('confirmed')", "Confirm", id="flag-confirm"),
     Binding("d", "flag('dismissed')", "Dismiss", id="flag-dismiss"),
     Binding("semicolon", "note", "Note", id="note", show=False),
+    Binding("t", "take_lease", "Take over", id="lease-take"),
     Binding("right_square_bracket", "next_variant", "Next variant", id="variant-next", show=False),
     Binding("left_square_bracket", "previous_variant", "Previous variant", id="variant-prev", show=False),
+    Binding("y", "copy_url", "Copy URL", id="copy-url", show=False),
+    Binding("o", "open_url", "Open URL", id="open-url", show=False),
     UNDO,
     HELP,
     BACK,
+    CANCEL,
 ]
+
+
+@dataclass(frozen=True)
+class FooterItem:
+    """One entry of a footer: the bindings it names (a pair shows as ``c/d``), its word when space
+    is short, and whether it may be left out at narrow widths."""
+
+    ids: tuple[str, ...]
+    short: str
+    required: bool = True
+    label: str | None = None  # for a pair: the full words (else the binding's own description)
+
+
+INBOX_FOOTER: tuple[FooterItem, ...] = (
+    FooterItem(("open",), "open"),
+    FooterItem(("search",), "find"),
+    FooterItem(("sort",), "sort"),
+    FooterItem(("filter-state",), "state"),
+    FooterItem(("undo",), "undo"),
+    FooterItem(("help",), "keys"),
+    FooterItem(("quit",), "quit"),
+)
+
+# Verdict keys first, whatever the config maps them to.
+REVIEW_FOOTER: tuple[FooterItem, ...] = (
+    FooterItem(("verdict-faithful",), "faith"),
+    FooterItem(("verdict-distorted",), "distort"),
+    FooterItem(("verdict-unrelated",), "unrel"),
+    FooterItem(("verdict-escalated",), "escal"),
+    FooterItem(("verdict-skip",), "skip"),
+    FooterItem(("flag-confirm", "flag-dismiss"), "flag", label="Confirm/dismiss"),
+    FooterItem(("flag-next",), "next flag", required=False),
+    FooterItem(("undo",), "undo"),
+    FooterItem(("note",), "note", required=False),
+    FooterItem(("variant-next", "variant-prev"), "variant", required=False, label="Next/prev variant"),
+    FooterItem(("copy-url",), "copy", required=False),
+    FooterItem(("help",), "keys"),
+    FooterItem(("back",), "back"),
+)
 
 
 # Binding id -> the verdict word it records, so a renamed verdict renames its key too.
@@ -116,8 +170,48 @@ def known_binding_ids() -> set[str]:
     return {b.id for b in (*INBOX_BINDINGS, *REVIEW_BINDINGS) if b.id}
 
 
+_TABLES = ("keys", "verdicts")
+_MODIFIERS = {"ctrl", "alt", "shift", "meta"}
+_NAMED_KEYS = {key.value for key in Keys if not key.value.startswith("<")} | set(KEY_NAME_REPLACEMENTS.values())
+
+
+def key_exists(key: str) -> bool:
+    """Whether a terminal can send ``key`` as Textual names it: one character (``f``, ``?``), a
+    named key (``f1``, ``pagedown``, ``question_mark``), or modifiers and one of those (``ctrl+u``)."""
+    if key in _NAMED_KEYS or key_to_character(key) is not None:
+        return True
+    *modifiers, base = key.split("+")
+    if not modifiers or not set(modifiers) <= _MODIFIERS or len(set(modifiers)) != len(modifiers):
+        return False
+    return base in _NAMED_KEYS or (len(base) == 1 and base.isprintable() and base != " ")
+
+
+def _split_keys(value: str) -> list[str]:
+    return [key.strip() for key in value.split(",") if key.strip()]
+
+
+def _clashes(keys: dict[str, str]) -> list[str]:
+    """Keys that would fire two bindings of one screen once the config's remaps are applied."""
+    found: list[str] = []
+    for screen, bindings in (("inbox", INBOX_BINDINGS), ("review", REVIEW_BINDINGS)):
+        owner: dict[str, str] = {}
+        for binding in bindings:
+            if not binding.id:
+                continue
+            for key in _split_keys(keys.get(binding.id, binding.key)):
+                other = owner.setdefault(key, binding.id)
+                if other != binding.id:
+                    found.append(f'"{key}" is bound to both {other} and {binding.id} on the {screen} screen')
+    return found
+
+
 def load_config(path: Path | None = None) -> Config:
-    """Read the config file; a missing file is the default config."""
+    """Read the config file; a missing file is the default config.
+
+    Anything the app could not honour is refused with one line naming the file: an unknown
+    table or binding id, a key name no terminal sends (``"aa"``, ``"F1"``), a key that would
+    fire two bindings of one screen (``verdict-faithful = "j"``, where ``j`` moves).
+    """
     path = path or config_path()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -125,6 +219,9 @@ def load_config(path: Path | None = None) -> Config:
         return Config()
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
+    unknown_tables = sorted(set(data) - set(_TABLES))
+    if unknown_tables:
+        raise ConfigError(f"{path}: unknown table(s) {', '.join(unknown_tables)}: only [keys] and [verdicts] are read")
     keys = data.get("keys", {})
     names = data.get("verdicts", {})
     if not isinstance(keys, dict) or not isinstance(names, dict):
@@ -141,4 +238,10 @@ def load_config(path: Path | None = None) -> Config:
     for binding_id, value in keys.items():
         if "ctrl+shift" in value.replace(" ", "").lower() or value.strip().lower() == "escape":
             raise ConfigError(f"{path}: {binding_id}: ctrl+shift combinations and Esc alone are not allowed")
+        for key in _split_keys(value):
+            if not key_exists(key):
+                raise ConfigError(f'{path}: {binding_id}: no terminal sends the key "{key}" (try "f", "f1", "ctrl+u")')
+    clashes = _clashes(keys)
+    if clashes:
+        raise ConfigError(f"{path}: [keys]: {clashes[0]}")
     return Config(keys=dict(keys), verdict_names=dict(names))

@@ -45,3 +45,11 @@ class StoreChanged(Message):
     counts: InboxCounts
     done_today: int
     changed: bool
+
+
+@dataclass
+class ProgressCounted(Message):
+    """A review worker counted its listing: how many are undecided, of how many listed."""
+
+    undecided: int
+    listed: int

@@ -35,8 +35,8 @@ def test_swapped_name_gives_both_names() -> None:
     ]
 
 
-def test_changed_month_is_reported() -> None:
-    assert [k for k, _, _ in diff("The vote is on 3 June in Corvale.", "The vote is on 3 July in Corvale.")] == ["date"]
+def test_changed_month_is_reported_as_a_time() -> None:
+    assert [k for k, _, _ in diff("The vote is on 3 June in Corvale.", "The vote is on 3 July in Corvale.")] == ["time"]
 
 
 def test_negation_reason_shows_the_cue_in_context() -> None:

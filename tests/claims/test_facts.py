@@ -152,3 +152,43 @@ def test_checkable_means_a_number_a_name_or_a_quote() -> None:
     assert facts.extract("The mill was bought by Harriet Quill.").checkable
     assert facts.extract('The owner said "never again".').checkable
     assert not facts.extract("The mill was quiet that day.").checkable
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("at 2230GMT", "at 10.30pm GMT"),
+        ("at 0900 GMT", "at 9am GMT"),
+        ("at 1230 GMT", "at 12:30 GMT"),
+        ("12 months later", "a year later"),
+        ("for 40 years", "for four decades"),
+        ("the 1950s", "the Fifties"),
+        ("the early 1990s", "the early '90s"),
+        ("in 2003-04", "in 2003/04"),
+        ("from 1953-56", "from 1953-1956"),
+        ("a 17-million population", "17 million people"),
+        ("a quarter of a point", "0.25 of a point"),
+        ("two-and-a-half years", "2.5 years"),
+        ("the 200m final", "the 200 metres final"),
+    ],
+)
+def test_one_number_written_two_ways_has_one_key(a: str, b: str) -> None:
+    def keys(text: str) -> set[str]:
+        return {k for n in facts.numbers(text) for k in (n.key, n.alt) if k}
+
+    assert keys(a) & keys(b)
+
+
+def test_html_entities_are_no_numbers() -> None:
+    assert facts.extract("The communiqu&#233; was signed.").numbers == ()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("some 26 years ago", "some twenty-six years ago"), ("Varga, 21, won.", "the 21-year-old Varga won")],
+)
+def test_durations_in_words_and_ages_keep_their_value(a: str, b: str) -> None:
+    def keys(text: str) -> set[str]:
+        return {k for n in facts.numbers(text) for k in (n.key, n.alt) if k}
+
+    assert keys(a) & keys(b)

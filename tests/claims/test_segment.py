@@ -126,3 +126,30 @@ def test_offsets_are_into_the_text_as_given() -> None:
 def test_text_without_words_has_no_sentences() -> None:
     assert segment("") == ()
     assert segment(" \n\n ... -- \n") == ()
+
+
+def test_a_line_broken_inside_a_sentence_is_joined() -> None:
+    text = "The mayor of Corvale finished fourth as\n\ntook the title for Brenmoor.\n\nHeadline here\n\nNext line."
+    assert sentences(text) == [
+        "The mayor of Corvale finished fourth as\n\ntook the title for Brenmoor.",
+        "Headline here",
+        "Next line.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Petitions were signed in Jan. A new count follows.",
+            ["Petitions were signed in Jan.", "A new count follows."],
+        ),
+        (
+            "The mill was sold to Harrow Corp. The price was low.",
+            ["The mill was sold to Harrow Corp.", "The price was low."],
+        ),
+        ("Talks with Dr. The Okafor family ended.", ["Talks with Dr. The Okafor family ended."]),
+    ],
+)
+def test_an_abbreviation_ends_a_sentence_before_a_grammar_word(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected

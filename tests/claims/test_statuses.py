@@ -119,23 +119,24 @@ def test_replaced_name_is_altered_entity() -> None:
 
 
 @pytest.mark.parametrize("close", ['"', "”"], ids=["straight", "curly"])
-def test_speaker_replaced_after_a_quotation_is_altered_entity(close: str) -> None:
+def test_speaker_replaced_after_a_quotation_is_altered_attribution(close: str) -> None:
     opening = "“" if close == "”" else '"'
     claim = one_pair(
         f"{opening}We will rebuild the pier by spring,{close} Quill said on Tuesday.",
         f"{opening}We will rebuild the pier by spring,{close} Vance said on Tuesday.",
     )
     assert claim.status == "altered"
-    assert reason_values(claim) == [("entity", "Quill", "Vance")]
+    assert reason_values(claim) == [("attribution", "Quill", "Vance")]
 
 
-def test_known_name_replaced_at_the_start_of_a_sentence_is_altered_entity() -> None:
-    """ "Quill" is a name: the article uses it mid-sentence, so swapping it first in a sentence is a swap."""
+def test_known_name_replaced_as_the_speaker_is_altered_attribution() -> None:
+    """ "Quill" is a name: the article uses it mid-sentence, so swapping it first in a sentence is a swap,
+    and as the one who "said" it the swap changes who is quoted."""
     original = "The mill in Marlow is run by Harriet Quill. Quill said the mill would stay open until June."
     variant = "The mill in Marlow is run by Harriet Quill. Vance said the mill would stay open until June."
     report = score_pair(original, variant)
     assert [c.status for c in report.claims] == ["kept", "altered"]
-    assert reason_values(report.claims[1]) == [("entity", "Quill", "Vance")]
+    assert reason_values(report.claims[1]) == [("attribution", "Quill", "Vance")]
 
 
 def test_inserted_not_is_altered_negation() -> None:
@@ -296,3 +297,94 @@ def test_terminal_escapes_in_a_copy_are_not_facts() -> None:
     )
     assert claim.status == "reworded"
     assert claim.reasons == ()
+
+
+def test_a_name_pair_spun_on_both_sides_is_not_cut_into_dropped_and_added() -> None:
+    original = (
+        "A senior harbour official, speaking to the gazette's shipping reporter Ines Varga, said the "
+        "figures were still poor."
+    )
+    variant = (
+        "A elder wharf functionary, vocalising to a gazette's delivery journalist Ines Varga, pronounced "
+        "a figures were still poor."
+    )
+    claim = one_pair(original, variant)
+    assert claim.status == "reworded"
+
+
+def test_a_rank_is_not_a_negation() -> None:
+    claim = one_pair("Varga beat the world number seven in Vellmark.", "Varga beat the world No 7 in Vellmark.")
+    assert claim.status == "reworded"
+
+
+def test_not_only_with_but_adds_and_negates_nothing() -> None:
+    original = "Ines Varga wrote and directed the play in Vellmark."
+    variant = "Ines Varga not only wrote but also directed the play in Vellmark."
+    assert one_pair(original, variant).status == "reworded"
+    assert one_pair("There was only one ferry to Vellmark.", "There was not only one ferry to Vellmark.").status == (
+        "altered"
+    )
+
+
+@pytest.mark.parametrize(
+    ("original", "variant"),
+    [("The vote is set for 5 May in Vellmark.", "The vote is set for May 5 in Vellmark.")],
+)
+def test_a_date_written_the_other_way_round_is_not_a_change(original: str, variant: str) -> None:
+    assert one_pair(original, variant).status == "reworded"
+
+
+@pytest.mark.parametrize(
+    ("original", "variant"),
+    [
+        (
+            "Varga feared she would not be able to sail to Vellmark.",
+            "Varga feared she would be unable to sail to Vellmark.",
+        ),
+        ("Officials in Vellmark said there will not be a vote.", "Officials in Vellmark said there will be no vote."),
+        ("The date in Vellmark has not yet been decided.", "The date in Vellmark has yet to be decided."),
+        ("Varga failed to finish the race in Vellmark.", "Varga did not finish the race in Vellmark."),
+    ],
+)
+def test_the_same_polarity_in_other_words_is_not_a_change(original: str, variant: str) -> None:
+    assert one_pair(original, variant).status == "reworded"
+
+
+def test_a_not_added_where_a_spinner_dropped_without_is_still_altered() -> None:
+    original = "Varga spoke without naming anyone. The ferry has been running to Vellmark."
+    variant = "Varga spoke but naming anyone. The ferry has not been running to Vellmark."
+    report = score_pair(original, variant)
+    assert [c.status for c in report.claims] == ["reworded", "altered"]
+
+
+def test_a_spun_sentence_joined_to_the_next_by_a_colon_is_neither_dropped_nor_added() -> None:
+    original = (
+        "On some counts, the ferry meeting made sense. Varga wants to be seen as the harbour's chief "
+        "builder and dealmaker, so why not meet the owner of the biggest shipyard in Vellmark? The yard, "
+        "whose owner was recently fined by the port authority, got good press from the mayor."
+    )
+    variant = (
+        "On some counts, a ferry accommodate finished sense: Varga wants to be seen as a harbour's chief "
+        "builder and dealmaker, so because not accommodate a owner of the biggest shipyard in Vellmark? "
+        "The yard, whose owner was recently fined by the port authority, got good press from the mayor."
+    )
+    report = score_pair(original, variant)
+    assert flagged(report) == []
+
+
+def test_a_short_sentence_spun_word_for_word_in_place_is_paired_not_dropped_and_added() -> None:
+    original = (
+        "Varga said the ferry to Vellmark would sail again on Monday. How right she was. "
+        "The harbour board met on Tuesday to approve the timetable."
+    )
+    variant = (
+        "Varga pronounced the ferry to Vellmark would sail again on Monday. How correct she was. "
+        "The harbour board met on Tuesday to approve the timetable."
+    )
+    assert flagged(score_pair(original, variant)) == []
+
+
+def test_negative_words_in_place_of_a_not_keep_the_polarity() -> None:
+    original = "Mr Lind said people in Vellmark did not want or need a new bridge."
+    variant = "Mr Lind said people in Vellmark neither wanted nor needed a new bridge."
+    assert one_pair(original, variant).status == "reworded"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from claimdesk import cli
@@ -20,6 +23,7 @@ def test_demo_fills_a_fresh_store_from_the_sample_data(monkeypatch):
         return 0
 
     monkeypatch.setattr(app_command, "run_app", fake_run_app)
+    monkeypatch.setattr(app_command, "need_terminal", lambda: None)  # pytest's stdio is no terminal
     assert cli.main(["--editor", "ana", "demo"]) == 0
     with demo.SAMPLE.open() as lines:
         assert seen == {"variants": sum(1 for line in lines if line.strip()), "editor": "ana"}
@@ -58,3 +62,25 @@ def test_plain_claimdesk_opens_the_app_on_db_as_editor(tmp_path, monkeypatch):
     monkeypatch.setattr(app_command, "run_app", lambda db, editor, config: seen.update(db=db, editor=editor) or 0)
     assert cli.main(["--db", f"{tmp_path}/desk.db", "--editor", "zoe"]) == 0
     assert seen == {"db": f"{tmp_path}/desk.db", "editor": "zoe"}
+
+
+@pytest.mark.parametrize("command", [[], ["demo"]])
+def test_without_a_terminal_the_app_refuses_in_one_line_and_points_to_stats_and_export(tmp_path, command):
+    db = tmp_path / "desk.db"
+    with Store.open(db):
+        pass
+    with open(tmp_path / "screen.out", "wb") as out:
+        done = subprocess.run(
+            [sys.executable, "-m", "claimdesk", "--db", str(db), *command],
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert done.stderr == (
+        "claimdesk: the review app needs a terminal (stdin and stdout are not one); without one, use"
+        " `claimdesk stats` for counts or `claimdesk export` for the verdicts\n"
+    )
+    assert (tmp_path / "screen.out").read_bytes() == b""  # no escape codes drawn into the file

@@ -185,6 +185,8 @@ def hostile_desk(db_path: Path) -> Path:
         ).variant_id
         first = store.record_verdict(variant_id, "distorted", "=cmd|' /C calc'!A0", note="-note")
         second = store.record_verdict(variant_id, "confirmed", "@editor", claim=1, note="+note")
+        # A second editor who disagrees, so the conflict column holds (hostile) text too.
+        store.record_verdict(variant_id, "faithful", "+other", note="=note")
     force_uids(db_path, [("=2+3", first.id), ("-1+1", second.id)])
     return db_path
 

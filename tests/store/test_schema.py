@@ -56,14 +56,39 @@ def test_opening_a_store_of_an_older_schema_migrates_it_and_keeps_its_rows(db_pa
     MIGRATIONS.apply(sqlite_utils.Database(older.conn), stop_before="002_feeds")
     older.close()
     with Store(db_path) as store:  # no migration: the file stays at 001_core
-        assert pending(store) == ["002_feeds"]
+        assert pending(store) == ["002_feeds", "003_sorts_and_article_search", "004_conflicts"]
         ids = fill(store, 3)
     with Store.open(db_path) as store:
         assert pending(store) == []
         assert store.inbox_count() == len(ids)
+        # Articles stored before the article search existed are indexed by the migration.
+        matched = store.read("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'Harbour' ORDER BY rowid")
+        assert len(matched) == 2
         store.save_feed_state("https://news.example/feed", "etag-1", None)
         state = store.feed_state("https://news.example/feed")
         assert state is not None and state.etag == "etag-1"
+
+
+def test_the_conflicts_migration_marks_variants_whose_editors_disagree_already(db_path: Path) -> None:
+    older = Core(db_path)
+    MIGRATIONS.apply(sqlite_utils.Database(older.conn), stop_before="004_conflicts")
+    older.close()
+    with Store(db_path) as store:  # at 003: verdicts written as that schema's code wrote them
+        first, second, third = fill(store, 3)
+        log = [(first, "ana", "faithful"), (first, "bob", "distorted"), (second, "ana", "faithful")]
+        log += [(second, "bob", "faithful"), (third, "ana", "faithful"), (third, "bob", "distorted")]
+        for n, (variant, editor, verdict) in enumerate(log):
+            store.conn.execute(
+                "INSERT INTO verdicts (uid, variant_id, verdict, editor, decided_at) VALUES (?, ?, ?, ?, ?)",
+                (f"u{n}", variant, verdict, editor, "2026-03-01T00:00:00.000000Z"),
+            )
+        store.conn.execute(
+            "INSERT INTO verdicts (uid, variant_id, verdict, editor, decided_at, replaces)"
+            " VALUES ('u9', ?, 'undo', 'bob', '2026-03-01T00:00:01.000000Z', 6)",
+            (third,),
+        )
+    with Store.open(db_path) as store:
+        assert [row[0] for row in store.read("SELECT variant_id FROM conflicts")] == [first]
 
 
 def test_opening_a_current_store_takes_no_write_lock(db_path: Path) -> None:

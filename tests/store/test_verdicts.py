@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.store import BadVerdict, NotFound, NothingToUndo, Store
+from claimdesk.store import BadVerdict, InboxQuery, LeaseHeld, NotFound, NothingToUndo, Seen, Store, VerdictChanged
 from tests.store.conftest import Clock, fill
 
 
@@ -80,3 +80,60 @@ def test_verdicts_today_counts_live_verdicts_since_midnight(db_path: Path, clock
         store.undo(ids[2], "ana")
         assert store.verdicts_today("ana") == 1
         assert store.verdicts_today("bob") == 1
+
+
+def test_a_verdict_conditional_on_what_the_editor_saw_is_refused_once_it_changed(store: Store) -> None:
+    [vid] = fill(store, 1)
+    shown = Seen(None)  # ana's screen: no verdict yet
+    bob = store.record_verdict(vid, "distorted", "bob")
+    with pytest.raises(VerdictChanged, match=f"bob recorded distorted on variant {vid} meanwhile"):
+        store.record_verdict(vid, "faithful", "ana", seen=shown)
+    assert store.current_verdict(vid) == bob
+    ana = store.record_verdict(vid, "faithful", "ana", seen=Seen(bob.id))  # she saw bob's: goes through
+    assert store.current_verdict(vid) == ana
+    store.undo(vid, "ana")
+    store.undo(vid, "bob")
+    with pytest.raises(VerdictChanged, match="undone meanwhile"):
+        store.record_verdict(vid, "escalated", "cy", seen=Seen(ana.id))
+
+
+def test_a_verdict_respecting_leases_refuses_a_variant_another_editor_holds(store: Store) -> None:
+    [vid] = fill(store, 1)
+    store.take_lease(vid, "ana")
+    with pytest.raises(LeaseHeld, match=f"variant {vid} is held by ana until"):
+        store.record_verdict(vid, "faithful", "bob", respect_lease=True)
+    assert store.current_verdict(vid) is None
+    store.record_verdict(vid, "faithful", "ana", respect_lease=True)  # her own lease
+    store.record_verdict(vid, "distorted", "bob")  # forced: the lease is not asked
+    assert [e.event.editor for e in store.history(vid)] == ["ana", "bob"]
+
+
+def test_conflicts_follow_the_editors_standing_verdicts(store: Store) -> None:
+    first, second = fill(store, 2)
+
+    def conflicting() -> list[int]:
+        return [row[0] for row in store.read("SELECT variant_id FROM conflicts ORDER BY 1")]
+
+    store.record_verdict(first, "faithful", "ana")
+    store.record_verdict(first, "faithful", "bob")
+    store.record_verdict(second, "faithful", "ana", claim=None)
+    store.record_verdict(second, "confirmed", "bob", claim=1)  # a claim verdict is not a variant verdict
+    assert conflicting() == []
+    store.record_verdict(first, "distorted", "bob")
+    assert conflicting() == [first]
+    assert store.inbox_count(InboxQuery(conflict=True)) == 1
+    store.undo(first, "bob")  # bob's standing verdict is faithful again
+    assert conflicting() == []
+    store.record_verdict(first, "distorted", "ana")  # ana changes her mind: she now disagrees with bob
+    assert conflicting() == [first]
+
+
+def test_history_lists_variant_verdicts_with_notes_and_undone_marks(store: Store) -> None:
+    [vid] = fill(store, 1)
+    store.record_verdict(vid, "faithful", "ana", note="looks fine")
+    store.record_verdict(vid, "confirmed", "ana", claim=1)
+    store.record_verdict(vid, "distorted", "bob", note="count changed")
+    store.undo(vid, "bob")
+    rows = [(e.event.editor, e.event.verdict, e.event.note, e.undone) for e in store.history(vid)]
+    assert rows == [("ana", "faithful", "looks fine", False), ("bob", "distorted", "count changed", True)]
+    assert store.inbox_rows([vid])[0].noted  # ana's current verdict carries her note

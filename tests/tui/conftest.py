@@ -6,6 +6,7 @@ shift when the engine improves; the store, its queries and the app are all real.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,7 +17,7 @@ from textual.css.query import NoMatches
 
 from claimdesk.claims import STATUSES, Claim, Reason, Report, Span, Summary
 from claimdesk.store import ArticleIn, Store, VariantIn
-from claimdesk.tui.app import ClaimdeskApp
+from claimdesk.tui.app import ClaimdeskApp, Colours
 from claimdesk.tui.keymap import Config
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
@@ -33,7 +34,7 @@ class Line:
     score: float = 0.9
 
 
-def build(lines: Sequence[Line], risk: float) -> tuple[str, str, Report]:
+def build(lines: Sequence[Line], risk: float, coverage: float = 0.9) -> tuple[str, str, Report]:
     """Both texts and the report whose spans index into them."""
     original, variant, claims = "", "", []
     for line in lines:
@@ -50,7 +51,7 @@ def build(lines: Sequence[Line], risk: float) -> tuple[str, str, Report]:
             variant += line.variant
         claims.append(Claim(line.status, line.score, o, v, line.reasons))  # type: ignore[arg-type]
     counts = {s: sum(c.status == s for c in claims) for s in STATUSES}
-    return original, variant, Report(Summary(1 - risk, 0.9, 0.3, risk, counts), tuple(claims))
+    return original, variant, Report(Summary(1 - risk, coverage, 0.3, risk, counts), tuple(claims))
 
 
 STORY = (
@@ -72,9 +73,17 @@ STORY = (
 )
 
 
-def add(store: Store, n: int, *, risk: float, title: str | None = None, lines: Sequence[Line] = STORY) -> int:
+def add(
+    store: Store,
+    n: int,
+    *,
+    risk: float,
+    title: str | None = None,
+    lines: Sequence[Line] = STORY,
+    coverage: float = 0.9,
+) -> int:
     """Add variant ``n`` (its own article) and return its id."""
-    original, variant, report = build(lines, risk)
+    original, variant, report = build(lines, risk, coverage)
     article = ArticleIn(text=f"{original} Story {n}.", url=f"https://news.example/{n}", title=f"Story {n}")
     copy = VariantIn(
         text=variant,
@@ -99,8 +108,21 @@ def db(tmp_path: Path) -> Path:
 def make_app() -> Callable[..., ClaimdeskApp]:
     """An app with a fixed clock, no cursor blink and a quick poll."""
 
-    def make(path: Path, editor: str = "ana", config: Config | None = None) -> ClaimdeskApp:
-        return ClaimdeskApp(path, editor, config=config, now=lambda: NOW, cursor_blink=False, poll_seconds=0.1)
+    def make(
+        path: Path, editor: str = "ana", config: Config | None = None, colours: Colours | None = None, **options: object
+    ) -> ClaimdeskApp:
+        # Full colour unless a test asks otherwise: the test runner's terminal must not decide.
+        colours = colours or ("none" if "NO_COLOR" in os.environ else "full")
+        options = {"poll_seconds": 0.1, **options}
+        return ClaimdeskApp(
+            path,
+            editor,
+            config=config,
+            now=lambda: NOW,
+            cursor_blink=False,
+            colours=colours,
+            **options,  # type: ignore[arg-type]
+        )
 
     return make
 
@@ -118,6 +140,32 @@ async def ready(pilot) -> None:
     """Wait until the inbox has painted its first page and the status line its totals."""
     await until(pilot, lambda: _inbox_ready(pilot.app), "the inbox")
     await pilot.pause()
+
+
+async def settled(pilot) -> None:
+    """Wait until the review screen has painted its variant and no store job is pending."""
+    from claimdesk.tui.screens.review import ReviewScreen
+
+    def done() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, ReviewScreen) and screen.painted and not screen.busy
+
+    await until(pilot, done, "the review to settle")
+
+
+def banner(app) -> str:
+    """The review's banner line as plain text ("" while hidden)."""
+    from claimdesk.tui.components.review_banner import ReviewBanner
+
+    line = app.screen.query_one(ReviewBanner)
+    return line.text.plain if line.display else ""
+
+
+def feedback(app) -> str:
+    """The review's feedback line: what the last key did (or why it did nothing)."""
+    from claimdesk.tui.components.review_status import ReviewStatus
+
+    return app.screen.query_one(ReviewStatus).message
 
 
 def inbox(app):

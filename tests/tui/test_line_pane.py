@@ -32,6 +32,7 @@ async def test_cursor_and_wheel_scroll_the_panes(tmp_path, make_app):
         await ready(pilot)
         await pilot.press("enter")
         view, claims = app.screen.query_one(AlignedView), app.screen.query_one(ClaimList)
+        await pilot.press("g")  # opened on the first flag, claim 2; g goes to claim 1
         assert view.top == 0 and claims.top == 0
         await pilot.press(*"j" * 12)
         await until(pilot, lambda: view.complete, "the whole pair laid out")

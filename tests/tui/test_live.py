@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 
 from claimdesk.store import Store
 from claimdesk.tui.screens.review import ReviewScreen
-from tests.tui.conftest import add, inbox, ready, screen_text, until, verdict_rows
+from tests.tui.conftest import add, banner, inbox, ready, screen_text, settled, until, verdict_rows
 
 
 @asynccontextmanager
@@ -38,24 +38,31 @@ async def test_new_variant_appears_and_the_cursor_stays_on_its_variant(db, make_
 async def test_second_editor_sees_the_first_ones_lease_and_verdict(db, make_app):
     async with two_editors(db, make_app) as (ana, ana_pilot, bob, bob_pilot):
         await ana_pilot.press("enter")
+        await settled(ana_pilot)
         held = ana.screen.variant_id
         # Bob's inbox shows Ana holding the variant.
         await until(bob_pilot, lambda: inbox(bob).row_at(0) and inbox(bob).row_at(0).holder == "ana", "ana's lease")
         assert inbox(bob).row_at(0).state == "held"
         # Bob opens it: read-only with her name, verdict keys do nothing.
         await bob_pilot.press("enter")
-        assert isinstance(bob.screen, ReviewScreen) and bob.screen.held_by == "ana"
+        await settled(bob_pilot)
+        assert isinstance(bob.screen, ReviewScreen) and bob.screen.held_by.startswith("held by ana (lease until")
+        assert "READ-ONLY: held by ana" in screen_text(bob)
         await bob_pilot.press("a")
         assert verdict_rows(db) == []
         assert bob.screen.variant_id == held
         # Bob's next skips whatever Ana holds.
         await ana_pilot.press("right_square_bracket")
+        await settled(ana_pilot)
         ana_now = ana.screen.variant_id
         await bob_pilot.press("right_square_bracket")
-        assert bob.screen.variant_id not in (ana_now,)
+        await settled(bob_pilot)
+        assert bob.screen.variant_id not in (ana_now, held)
         await bob_pilot.press("q")
         # Ana decides; Bob's inbox shows the verdict.
         await ana_pilot.press("left_square_bracket")
+        await settled(ana_pilot)
+        assert ana.screen.variant_id == held
         await ana_pilot.press("x")
         await until(bob_pilot, lambda: inbox(bob).row_at(0) and inbox(bob).row_at(0).verdict == "distorted", "verdict")
         assert verdict_rows(db) == [(held, None, "distorted", "ana", None)]
@@ -85,9 +92,10 @@ async def test_a_failed_write_shows_an_error_and_does_not_advance(db, make_app):
                 "CREATE TRIGGER refuse BEFORE INSERT ON verdicts BEGIN SELECT RAISE(ABORT, 'disk says no'); END"
             )
         await pilot.press("a")
-        assert app.screen.variant_id == first
+        await until(pilot, lambda: "disk says no" in banner(app), "the error line")
+        assert banner(app) == f"Recording the verdict failed: disk says no; still on #{first}."
+        assert app.screen.variant_id == first and not app.screen.busy
         assert verdict_rows(db) == []
-        assert any("disk says no" in str(n.message) and n.severity == "error" for n in app._notifications)
 
 
 async def test_new_variants_above_the_screen_are_announced(tmp_path, make_app):
@@ -112,13 +120,25 @@ async def test_new_variants_above_the_screen_are_announced(tmp_path, make_app):
 async def test_read_only_view_takes_the_variant_when_its_holder_leaves(db, make_app):
     async with two_editors(db, make_app) as (ana, ana_pilot, bob, bob_pilot):
         await ana_pilot.press("enter")
+        await settled(ana_pilot)
         await bob_pilot.press("enter")
-        assert bob.screen.held_by == "ana"
+        await settled(bob_pilot)
+        assert bob.screen.held_by.startswith("held by ana")
+        await bob_pilot.press("t")  # nothing to take while ana holds it
+        assert bob.screen.held_by.startswith("held by ana") and not bob.screen.busy
         await ana_pilot.press("q")
-        bob.screen._renew()  # what the renewal timer does every RENEW_SECONDS
-        await bob_pilot.pause()
+        bob.screen._renew()  # what the renewal timer does every RENEW_SECONDS: look again
+        await until(bob_pilot, lambda: "t takes the variant" in banner(bob), "the offer to take it")
+        assert bob.screen.held_by == "the lease ran out: t takes the variant"
+        await bob_pilot.press("a")  # still read-only: one key takes it, not a verdict
+        assert verdict_rows(db) == []
+        await bob_pilot.press("t")
+        await settled(bob_pilot)
         assert bob.screen.held_by is None
+        with Store(db) as store:
+            assert store.lease(bob.screen.variant_id).editor == "bob"
         await bob_pilot.press("a")
+        await until(bob_pilot, lambda: verdict_rows(db), "the verdict")
         assert verdict_rows(db) == [(ana.screen.inbox.current.id, None, "faithful", "bob", None)]
 
 
@@ -147,3 +167,35 @@ async def test_inbox_does_not_poll_under_the_review_screen_and_catches_up_after(
         assert under.totals is before  # no counts ran while the editor reviews
         await pilot.press("q")
         await until(pilot, lambda: inbox(app).total == 7, "the new variant after returning")
+
+
+async def test_a_lease_lapses_without_keys_and_the_next_key_takes_it_back(db, make_app):
+    app = make_app(db, "ana", renew_seconds=0.1, idle_seconds=0.5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        await settled(pilot)
+        first = app.screen.variant_id
+        await until(pilot, lambda: app.screen.lapsed, "the lapse")
+        await until(pilot, lambda: _holder(db, first) is None, "the lease released in the store")
+        assert "Lease released after a spell without keys: any key takes it back" in banner(app)
+        await pilot.press("a")  # the first key takes the lease back; it records nothing
+        await settled(pilot)
+        assert _holder(db, first) == "ana" and not app.screen.lapsed and banner(app) == ""
+        assert verdict_rows(db) == []
+        # Lapsed again, and meanwhile bob takes it: the next key shows it read-only, held by bob.
+        await until(pilot, lambda: app.screen.lapsed, "the second lapse")
+        await until(pilot, lambda: _holder(db, first) is None, "released again")
+        with Store(db) as bob:
+            bob.take_lease(first, "bob")
+        await pilot.press("j")
+        await settled(pilot)
+        assert app.screen.held_by.startswith("held by bob")
+        await pilot.press("a")
+        assert verdict_rows(db) == []
+
+
+def _holder(db, variant_id: int) -> str | None:
+    with Store(db) as store:
+        lease = store.lease(variant_id)
+    return lease.editor if lease else None

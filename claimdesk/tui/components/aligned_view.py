@@ -27,7 +27,7 @@ from textual.strip import Strip
 from claimdesk.claims import Claim
 from claimdesk.safe_text import clean
 from claimdesk.tui.components.line_pane import LinePane
-from claimdesk.tui.components.styles import DIM, STATUS_MARK, STATUS_STYLE
+from claimdesk.tui.components.styles import COMPONENT_CLASSES, DIM, PLAIN, STATUS_MARK, palette
 from claimdesk.tui.components.word_diff import mark_pair, reason_text
 
 SIDE_BY_SIDE_MIN = 120
@@ -137,10 +137,12 @@ class AlignedView(LinePane, can_focus=False):
     AlignedView { height: 1fr; }
     """
 
+    COMPONENT_CLASSES = COMPONENT_CLASSES
     selected: reactive[int] = reactive(0, always_update=True)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self._palette = PLAIN
         self._original = ""
         self._variant = ""
         self._claims: Sequence[Claim] = ()
@@ -152,6 +154,7 @@ class AlignedView(LinePane, can_focus=False):
     def show(self, original: str, variant: str, claims: Sequence[Claim]) -> None:
         """Show a new pair; the texts are cleaned here, claims index into the raw texts."""
         self._original, self._variant, self._claims = original, variant, claims
+        self._palette = palette(self)  # the theme may have changed since the last pair
         self.scroll_to_row(0)
         self._relayout()
         self.selected = 0
@@ -204,14 +207,14 @@ class AlignedView(LinePane, can_focus=False):
         if claim.variant is not None:
             right = Text(clean(self._variant[claim.variant.start : claim.variant.end], keep_newlines=False).strip())
         if left is not None and right is not None:
-            left, right = mark_pair(left.plain, right.plain, claim.reasons)
+            left, right = mark_pair(left.plain, right.plain, claim.reasons, self._palette)
         return left, right
 
     def _add_block(self, claim: Claim) -> None:
         """Lay out one claim's rows (and a blank after it) at the current width."""
         width, console = self._width, self.app.console
         glyph, _word = STATUS_MARK.get(claim.status, ("?", claim.status))
-        gutter = (f" {glyph} ", _GUTTER, STATUS_STYLE.get(claim.status, Style()))
+        gutter = (f" {glyph} ", _GUTTER, self._palette.status.get(claim.status, Style()))
         left, right = self._side_texts(claim)
         rows: list[Strip] = []
         if self.side_by_side:
@@ -231,7 +234,7 @@ class AlignedView(LinePane, can_focus=False):
                     rows.append(_row(console, [gutter, (label if i == 0 else "", 4, DIM), (line, inner, None)]))
         for reason in claim.reasons:
             note = Text("⚠ ")
-            note.append_text(reason_text(reason))
+            note.append_text(reason_text(reason, self._palette))
             rows.extend(_row(console, [gutter, (line, width - _GUTTER, None)]) for line in wrap(note, width - _GUTTER))
         start = len(self._lines)
         self._lines.extend(row.crop(0, width) for row in rows)
@@ -246,6 +249,32 @@ class AlignedView(LinePane, can_focus=False):
         self._continue(self._layout, upto=selected)  # the cursor may run ahead of the layout
         self._scroll_to_selected()
         self.refresh()
+
+    def open_at(self, index: int) -> None:
+        """Select claim ``index`` with its block at the top of the pane (where a variant opens)."""
+        self._continue(self._layout, upto=index)
+        if 0 <= index < len(self._blocks):
+            # Enough rows below the block to fill the pane, so scrolling it to the top is not clamped.
+            start = self._blocks[index].start
+            while len(self._lines) < start + self.page_height and len(self._blocks) < len(self._claims):
+                self._continue(self._layout, upto=len(self._blocks))
+        self.selected = index
+        if 0 <= index < len(self._blocks):
+            self.scroll_to_row(self._blocks[index].start)
+
+    def claim_a_page_away(self, pages: int) -> int:
+        """The claim whose block starts a page of rows down (or up) from the one selected."""
+        self._continue(self._layout)  # every block laid out: a page may reach past the first screen
+        if not self._blocks:
+            return 0
+        current = self._blocks[min(self.selected, len(self._blocks) - 1)].start
+        target = current + pages * max(1, self.page_height)
+        starts = [block.start for block in self._blocks]
+        if pages > 0:
+            later = [i for i, start in enumerate(starts) if start >= target]
+            return later[0] if later else len(starts) - 1
+        earlier = [i for i, start in enumerate(starts) if start <= target]
+        return earlier[-1] if earlier else 0
 
     def _scroll_to_selected(self) -> None:
         if 0 <= self.selected < len(self._blocks):

@@ -19,6 +19,8 @@ from functools import partial
 from pathlib import Path
 
 from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
 from textual import work
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -27,11 +29,21 @@ from textual.strip import Strip
 from claimdesk.store import InboxQuery, InboxRow, PageKey, Store, inbox, verdicts
 from claimdesk.tui.components.inbox_row import header_text, row_text
 from claimdesk.tui.components.line_view import LineView
-from claimdesk.tui.components.styles import CURSOR, DIM
+from claimdesk.tui.components.styles import COMPONENT_CLASSES, CURSOR, DIM, PLAIN, palette
 from claimdesk.tui.messages import ListingCounted, PageLoaded
 
 PAGE_SIZE = 64
 CACHE_PAGES = 48
+
+
+def empty_hint(query: InboxQuery) -> list[Text]:
+    """What an empty listing says: that nothing matches, and how to get the variants back."""
+    if not (query.search or query.site or query.state or query.verdict):
+        return [Text("  No variants in this store yet: claimdesk ingest pairs.jsonl adds some.", DIM)]
+    return [
+        Text("  No variant matches this listing.", Style(bold=True)),
+        Text("  Press / and clear the box (or change it), then enter; f cycles the state filter.", DIM),
+    ]
 
 
 def _read_page(store: Store, query: InboxQuery, page: int, after: PageKey | None, before: PageKey | None) -> tuple:
@@ -54,6 +66,7 @@ class InboxList(LineView, can_focus=True):
     InboxList { height: 1fr; overflow-x: hidden; scrollbar-gutter: stable; }
     """
 
+    COMPONENT_CLASSES = COMPONENT_CLASSES
     cursor: reactive[int] = reactive(0, always_update=True)
 
     def __init__(
@@ -77,23 +90,31 @@ class InboxList(LineView, can_focus=True):
         self._pages: OrderedDict[int, tuple[InboxRow, ...]] = OrderedDict()
         self._conflicts: set[int] = set()
         self._loading: set[int] = set()
+        self._palette = PLAIN
+        self.counted = False  # the listing has been counted at least once (an empty one is then empty)
 
     # Reading ------------------------------------------------------------------------------
 
     def reload(self, query: InboxQuery | None = None) -> None:
-        """Count the listing again (a new query, or the store changed) and redraw around the anchor."""
-        if query is not None and query != self.query:
+        """Count the listing again (a new query, or the store changed) and redraw around the anchor.
+
+        A new query (filter, sort, search) keeps the cursor on the same variant if it is still
+        listed, else puts it at the top.
+        """
+        requery = query is not None and query != self.query
+        if query is not None:
             self.query = query
-            self.anchor = None
-        self.recount(self.query, self.anchor, self.generation, with_top=round(self.scroll_y) == 0)
+        self.recount(self.query, self.anchor, self.generation, with_top=round(self.scroll_y) == 0, requery=requery)
 
     @work(thread=True, group="recount", exclusive=True)
-    def recount(self, query: InboxQuery, anchor: InboxRow | None, generation: int, *, with_top: bool) -> None:
+    def recount(
+        self, query: InboxQuery, anchor: InboxRow | None, generation: int, *, with_top: bool, requery: bool = False
+    ) -> None:
         """Worker: row count, the anchor's new index, what arrived since last time, and (when the
         screen shows the top) the first page, so the redraw needs no second round trip."""
         with Store(self.db_path) as store:
             total = store.inbox_count(query)
-            index = None
+            index = 0 if requery else None
             if anchor is not None and inbox.listed(store, query, anchor.id):
                 index = inbox.position(store, query, anchor.key(query.sort))
             newest = inbox.newest_id(store)
@@ -110,6 +131,7 @@ class InboxList(LineView, can_focus=True):
         self.generation += 1
         self._pages.clear()
         self._loading.clear()
+        self.counted = True
         self._conflicts = set(message.conflicts)
         if message.top is not None:
             self._pages[0] = message.top
@@ -218,19 +240,26 @@ class InboxList(LineView, can_focus=True):
 
     # Drawing ------------------------------------------------------------------------------
 
+    def render_lines(self, crop):
+        self._palette = palette(self)  # once per frame: the theme may change between frames
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         if y == 0:
             return self._strip(header_text(width).render(self.app.console), width)
         index = round(self.scroll_y) + y - 1
         if index >= self.total:
+            if self.total == 0 and self.counted and y - 1 < len(hint := empty_hint(self.query)):
+                return self._strip(hint[y - 1].render(self.app.console), width)
             return Strip.blank(width, self.base_style)
         row = self.row_at(index)
         if row is None:
             self._request(index // PAGE_SIZE)
             return self._strip([Segment("  …", DIM)], width)
         chosen = index == self.cursor
-        text = row_text(row, width, self._now(), self._label, conflicting=row.id in self._conflicts, cursor=chosen)
+        conflicting, colours = row.id in self._conflicts, self._palette
+        text = row_text(row, width, self._now(), self._label, conflicting=conflicting, cursor=chosen, palette=colours)
         strip = self._strip(text.render(self.app.console), width)
         return strip.apply_style(CURSOR) if chosen else strip
 

@@ -1,4 +1,4 @@
-"""Two fixed lines above the review panes: title, site, lease or verdict, counts and scores.
+"""Three fixed lines above the review panes: title and verdict, where the copy is, counts and scores.
 
 Drawn a line at a time from the ``Text`` it was given: changing it repaints two lines without a
 layout pass (``Static.update`` would reflow the whole screen on every variant), and without
@@ -17,7 +17,7 @@ class InfoBar(Widget):
     """Shows whatever ``Text`` it was last given, a line per line of it, cut with "…"; never markup."""
 
     DEFAULT_CSS = """
-    InfoBar { height: 2; padding: 0 1; background: $panel; }
+    InfoBar { height: 3; padding: 0 1; background: $panel; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:

@@ -105,6 +105,10 @@ class LinePane(Widget):
         segments.append(_THUMB if y in bar else _TRACK if bar else _NO_BAR)
         return Strip(Segment.apply_style(segments, self.base_style), width + BAR_WIDTH)
 
+    def on_resize(self) -> None:
+        # Rows shown before the first layout were clamped to a pane of no height: clamp again.
+        self.scroll_to_row(self._top)
+
     def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
         event.stop()
         self.scroll_to_row(self._top + round(self.app.scroll_sensitivity_y))

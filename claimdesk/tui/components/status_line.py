@@ -11,20 +11,23 @@ from claimdesk.tui.components.styles import STATE_GLYPH
 
 
 def status_text(counts: InboxCounts, listed: int, query: InboxQuery, done_today: int) -> Text:
-    """Plain words and glyphs, so the line reads the same without colour."""
-    text = Text(f"{counts.total:,} variants ")
-    text.append(f"{STATE_GLYPH['new']}{counts.new:,} new ")
-    text.append(f"{STATE_GLYPH['held']}{counts.held:,} held ")
-    text.append(f"{STATE_GLYPH['decided']}{counts.decided:,} decided ")
-    text.append(f"│ you today: {done_today:,} ", style="bold")
+    """Plain words and glyphs, so the line reads the same without colour. The listing (its sort,
+    filters and search) comes first: at 80 columns it is what must not be cut off."""
     shown = [f"sort:{query.sort}"]
     for name in ("state", "verdict", "site"):
         value = getattr(query, name)
         if value:
             shown.append(f"{name}:{value}")
+    if query.conflict:
+        shown.append("is:conflict")
     if query.search:
         shown.append(f"/{query.search}")
-    text.append(f"│ {listed:,} listed " + clean(" ".join(shown), keep_newlines=False), style="dim")
+    text = Text(f"{listed:,} listed " + clean(" ".join(shown), keep_newlines=False), style="bold")
+    text.append(f" │ {counts.total:,} variants ")
+    text.append(f"{STATE_GLYPH['new']}{counts.new:,} new ")
+    text.append(f"{STATE_GLYPH['held']}{counts.held:,} held ")
+    text.append(f"{STATE_GLYPH['decided']}{counts.decided:,} decided ")
+    text.append(f"│ you today: {done_today:,}", style="dim")
     return text
 
 

@@ -8,18 +8,23 @@ listing and the totals.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 from textual.worker import Worker, WorkerState
 
 from claimdesk.store import VARIANT_VERDICTS, ChangeProbe, InboxQuery, Store
+from claimdesk.store.models import SORTS
 from claimdesk.tui.components.inbox_list import InboxList
+from claimdesk.tui.components.key_footer import KeyFooter
 from claimdesk.tui.components.status_line import StatusLine
-from claimdesk.tui.keymap import INBOX_BINDINGS
+from claimdesk.tui.keymap import INBOX_BINDINGS, INBOX_FOOTER
 from claimdesk.tui.messages import ListingCounted, StoreChanged
 
 if TYPE_CHECKING:
@@ -30,26 +35,36 @@ STALE_SECONDS = 15.0
 _STATES = (None, "new", "held", "decided")
 
 
-def parse_search(text: str, base: InboxQuery) -> InboxQuery:
-    """``/`` input to a query: ``site:x``, ``state:new``, ``verdict:distorted``; other words search texts."""
+def parse_search(text: str, base: InboxQuery, label: Callable[[str], str] = str) -> InboxQuery:
+    """``/`` input to a query: ``site:x`` (a prefix of the site), ``state:new``, ``verdict:distorted``
+    (or the word the editor's config shows for it, as ``label`` gives it), ``is:conflict``; other
+    words search the variant's and the article's titles and texts."""
     state = verdict = site = None
+    conflict = False
     words: list[str] = []
+    verdicts = {name: name for name in VARIANT_VERDICTS} | {label(name).lower(): name for name in VARIANT_VERDICTS}
     for word in text.split():
         name, _, value = word.partition(":")
-        if name == "site" and value:
+        if word == "is:conflict":
+            conflict = True
+        elif name == "site" and value:
             site = value
         elif name == "state" and value in _STATES:
             state = value
-        elif name == "verdict" and value in VARIANT_VERDICTS:
-            verdict = value
+        elif name == "verdict" and value.lower() in verdicts:
+            verdict = verdicts[value.lower()]
         else:
             words.append(word)
-    return replace(base, state=state, verdict=verdict, site=site, search=" ".join(words) or None)
+    return replace(base, state=state, verdict=verdict, site=site, conflict=conflict, search=" ".join(words) or None)
 
 
-def search_text(query: InboxQuery) -> str:
+def search_text(query: InboxQuery, label: Callable[[str], str] = str) -> str:
     """The ``/`` input that gives back ``query``'s filters and search (so enter keeps them)."""
-    words = [f"{name}:{getattr(query, name)}" for name in ("state", "verdict", "site") if getattr(query, name)]
+    words = [f"{name}:{getattr(query, name)}" for name in ("state", "site") if getattr(query, name)]
+    if query.verdict:
+        words.insert(1 if query.state else 0, f"verdict:{label(query.verdict)}")
+    if query.conflict:
+        words.append("is:conflict")
     return " ".join([*words, query.search or ""]).strip()
 
 
@@ -57,6 +72,7 @@ class InboxScreen(Screen[None]):
     """Every variant, riskiest (or newest) first; enter opens one for review."""
 
     BINDINGS = INBOX_BINDINGS
+    FOOTER = INBOX_FOOTER
     app: ClaimdeskApp
 
     def __init__(self) -> None:
@@ -66,16 +82,19 @@ class InboxScreen(Screen[None]):
         self._checked_at = 0.0
         self._asleep = False  # polling stopped under another screen, until this one resumes
         self.totals: StoreChanged | None = None  # the last totals the poller read (None before the first)
+        # Set when a review ran out and came back by itself: the editor's next `q` was meant for
+        # the review, so it only says how to quit.
+        self.quit_guard = False
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
         yield InboxList(self.app.db_path, InboxQuery(), self.app.now, self.app.verdict_label, id="inbox")
-        search = Input(placeholder="search words, or site:NAME state:new verdict:distorted", id="search")
+        search = Input(placeholder="search words, or site:NAME state:new verdict:distorted is:conflict", id="search")
         search.cursor_blink = self.app.cursor_blink
         search.display = False
         yield search
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def inbox(self) -> InboxList:
@@ -166,52 +185,97 @@ class InboxScreen(Screen[None]):
         self.inbox.cursor = self.inbox.total - 1
 
     def action_open(self) -> None:
-        from claimdesk.tui.screens.review import ReviewScreen
-
         row = self.inbox.current
         if row is not None:
-            self.app.push_screen(ReviewScreen(row.id, self.inbox.query), self._back_from_review)
+            self.open_review(row.id)
 
-    def _back_from_review(self, variant_id: int | None) -> None:
+    def open_review(self, variant_id: int) -> None:
+        """Review ``variant_id`` within the current listing (also the palette's "go to")."""
+        from claimdesk.tui.screens.review import ReviewScreen
+
+        review = ReviewScreen(variant_id, self.inbox.query)
+        self.app.push_screen(review, lambda shown: self._back_from_review(shown, ran_out=review.ran_out))
+
+    def _back_from_review(self, variant_id: int | None, *, ran_out: bool = False) -> None:
         """Put the cursor on the variant the editor reviewed last."""
         rows = self.app.store.inbox_rows([variant_id]) if variant_id is not None else []
         if rows:
             self.inbox.move_to(rows[0])
+        self.quit_guard = ran_out
 
     def action_search(self) -> None:
         search = self.query_one("#search", Input)
-        search.value = search_text(self.inbox.query)
+        search.value = search_text(self.inbox.query, self.app.verdict_label)
         search.display = True
         search.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        event.input.display = False
+        self._close_search()
+        query = parse_search(event.value, replace(self.inbox.query, search=None), self.app.verdict_label)
+        self.show_listing(query)
+
+    def _close_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = False
         self.inbox.focus()
-        self.inbox.reload(parse_search(event.value, replace(self.inbox.query, search=None)))
+
+    def action_cancel(self) -> None:
+        """Esc: close the search box (the listing stays as it was) or Textual's key panel; nothing else."""
+        if self.query_one("#search", Input).display:
+            self._close_search()
+        else:
+            self.app.action_hide_keys_panel()
+
+    def show_listing(self, query: InboxQuery) -> None:
+        """List ``query`` (the cursor stays on the same variant if it is listed)."""
+        self.inbox.reload(query)
         self._show_status()
 
     def action_sort(self) -> None:
         query = self.inbox.query
-        self.inbox.reload(replace(query, sort="time" if query.sort == "risk" else "risk"))
-        self._show_status()
+        self.show_listing(replace(query, sort=SORTS[(SORTS.index(query.sort) + 1) % len(SORTS)]))  # type: ignore[arg-type]
 
     def action_filter_state(self) -> None:
         query = self.inbox.query
         state = _STATES[(_STATES.index(query.state) + 1) % len(_STATES)]
-        self.inbox.reload(replace(query, state=state))
-        self._show_status()
+        self.show_listing(replace(query, state=state))
+
+    def go_to_variant(self, variant_id: int) -> None:
+        """The palette's "go to variant #N": open it for review, within this listing."""
+        if not self.app.store.inbox_rows([variant_id]):
+            self.notify(f"There is no variant #{variant_id}.", markup=False)
+            return
+        self.open_review(variant_id)
+
+    def export_listing(self) -> None:
+        """The palette's export: this listing as CSV, in the current directory, by a worker."""
+        path = Path.cwd() / f"claimdesk-listing-{self.app.now():%Y%m%d-%H%M%S}.csv"
+        self.notify(f"Exporting the listing to {path}…", markup=False)
+        self.run_worker(partial(self._export, self.inbox.query, path), thread=True, group="export")
+
+    def _export(self, query: InboxQuery, path: Path) -> None:
+        from claimdesk.store.listing_export import write_listing
+
+        try:
+            with Store(self.app.db_path) as store:
+                rows = write_listing(store, query, path)
+        except OSError as exc:
+            self.app.call_from_thread(self.notify, f"Export failed: {exc}", severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.notify, f"Exported {rows:,} variants to {path}", markup=False)
 
     def action_undo(self) -> None:
-        event = self.app.undo_last()
-        if event is not None:
-            self.notify(f"Undid your verdict on variant {event.variant_id}.", markup=False)
-            self.inbox.reload()
+        self.app.undo_last(lambda variant_id: variant_id is not None and self.inbox.reload())
 
     def action_help(self) -> None:
         from claimdesk.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen())
+        self.app.push_screen(HelpScreen("inbox"))
 
     def action_back(self) -> None:
+        if self.quit_guard:
+            self.quit_guard = False
+            self.notify("Back in the inbox: the review ran out. Press q again to quit.", markup=False)
+            return
         self.app.exit()

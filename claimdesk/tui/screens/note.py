@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
@@ -13,8 +14,10 @@ if TYPE_CHECKING:
     from claimdesk.tui.app import ClaimdeskApp
 
 
-class NoteScreen(ModalScreen[str]):
-    """Enter keeps the note (an empty one clears it); Esc alone does nothing, on purpose."""
+class NoteScreen(ModalScreen[str | None]):
+    """Enter keeps the note (an empty one clears it); Esc closes it and keeps the note as it was."""
+
+    BINDINGS: ClassVar[list[Binding]] = [Binding("escape", "cancel", "Cancel", id="note-cancel")]
 
     DEFAULT_CSS = """
     NoteScreen { align: center bottom; }
@@ -28,7 +31,7 @@ class NoteScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Note for the next verdict on this variant (enter to keep):", markup=False)
+            yield Label("Note for the next verdict on this variant (enter keeps it, Esc cancels):", markup=False)
             note = Input(self._note, placeholder="e.g. figure changed in paragraph 3", id="note")
             note.cursor_blink = self.app.cursor_blink
             yield note
@@ -36,3 +39,6 @@ class NoteScreen(ModalScreen[str]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.dismiss(event.value.strip())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
