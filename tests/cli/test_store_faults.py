@@ -13,6 +13,7 @@ import pytest
 
 from claimdesk.cli.errors import Exit
 from claimdesk.store import Store, StoreError
+from claimdesk.store.migrate import MIGRATION_NAMES
 from tests.store.conftest import fill
 
 
@@ -33,15 +34,15 @@ def test_a_store_with_a_newer_schema_is_read_but_not_written(desk: Path, tmp_pat
     conn = sqlite3.connect(desk)
     with conn:
         conn.execute(
-            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('claimdesk', '003_x', '')"
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('claimdesk', '999_future', '')"
         )
     conn.close()
     before = desk.read_bytes()
     done = claimdesk("--db", str(desk), "verdict", "2", "faithful")
     assert done.returncode == Exit.STORE
     assert done.stderr == (
-        f"claimdesk: store {desk} has schema 003_x, newer than this claimdesk writes (it knows up to 002_feeds);"
-        " upgrade claimdesk to write to it\n"
+        f"claimdesk: store {desk} has schema 999_future, newer than this claimdesk writes"
+        f" (it knows up to {MIGRATION_NAMES[-1]}); upgrade claimdesk to write to it\n"
     )
     pairs = tmp_path / "pairs.jsonl"
     pairs.write_text(json.dumps({"article": {"text": "New one."}, "variant": {"text": "New two."}}) + "\n")
