@@ -32,7 +32,7 @@ class Tally:
 def parse_line(raw: bytes) -> object:
     """Decode one line to a JSON value, or raise BadRecord."""
     try:
-        return loads(raw, lone_surrogates=True)  # parse_record replaces them with U+FFFD
+        return loads(raw)  # a lone surrogate is refused: that line is bad, the run goes on
     except BadJSON as exc:
         raise BadRecord(str(exc)) from None
 

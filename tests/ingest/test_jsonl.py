@@ -122,14 +122,15 @@ def test_sample_data_ingests_cleanly(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert out.startswith("added ") and out.endswith(", skipped 0, bad 0\n")
 
 
-def test_lone_surrogates_are_replaced_not_a_crash_of_the_store(
+def test_a_lone_surrogate_refuses_its_line_and_the_run_goes_on(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db, path = tmp_path / "desk.db", tmp_path / "pairs.jsonl"
-    path.write_text(_line({"text": ARTICLE + " \ud800"}, {"text": COPY, "title": "Copy \udfff"}) + "\n")
-    code, out, _err = _ingest(db, path, capsys)
-    assert (code, out) == (0, "added 1, skipped 0, bad 0\n")
+    bad = _line({"text": ARTICLE + " \ud800"}, {"text": COPY, "title": "Copy \udfff"})
+    path.write_text(bad + "\n" + _line({"text": ARTICLE}, {"text": COPY}) + "\n")
+    code, out, err = _ingest(db, path, capsys)
+    assert (code, out) == (1, "added 1, skipped 0, bad 1\n")
+    assert err.startswith("LINE 1: ") and "surrogate" in err and err.count("\n") == 1
     with Store.open(db) as store:
         [row] = store.inbox_page().rows
-        detail = store.variant(row.id)
-    assert detail.title == "Copy \ufffd" and detail.article.text.endswith(" \ufffd")
+        assert "\ufffd" not in store.variant(row.id).article.text
