@@ -113,7 +113,10 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
         for w in words:
             index[w].append(i)
 
-    shared: dict[tuple[int, int], float] = {}
+    # Each variant sentence's closest candidates, scored at once: no table of every pair's shared
+    # weight is kept, so a text of 50,000 sentences costs tens of megabytes less at its peak.
+    n_o, n_v = len(original), len(variant)
+    scored = []
     for j, words in enumerate(v_words):
         acc: dict[int, float] = defaultdict(float)
         for w in words:
@@ -123,21 +126,12 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
                 for i in posting:
                     acc[i] += weight
         for i in heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__):
-            shared[i, j] = acc[i]
-
-    def dice(i: int, j: int) -> float:
-        s = shared.get((i, j), 0.0)
-        d = o_tot[i] + v_tot[j]
-        return 2 * s / d if d else 0.0
-
-    n_o, n_v = len(original), len(variant)
-    scored = []
-    for (i, j), _ in shared.items():
-        d = dice(i, j)
-        if d >= WEAK:
-            # Ties go to the pair whose relative positions agree: copies mostly keep the order.
-            drift = abs(i / max(1, n_o) - j / max(1, n_v))
-            scored.append((d - 0.02 * drift, d, i, j))
+            total = o_tot[i] + v_tot[j]
+            d = 2 * acc[i] / total if total else 0.0
+            if d >= WEAK:
+                # Ties go to the pair whose relative positions agree: copies mostly keep the order.
+                drift = abs(i / max(1, n_o) - j / max(1, n_v))
+                scored.append((d - 0.02 * drift, d, i, j))
     scored.sort(reverse=True)
 
     o_to_v, v_to_o = _identical(original, variant)

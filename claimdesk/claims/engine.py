@@ -36,7 +36,7 @@ class _Pair:
 
 
 def _known_names(text: str) -> frozenset[str]:
-    return frozenset(n.key for n in facts.names(text, list(facts.WORD.finditer(text))))
+    return frozenset(n.key for n in facts.names(text, facts.WORD.finditer(text)))
 
 
 def _common_words(text: str) -> frozenset[str]:

@@ -395,14 +395,19 @@ def numbers(text: str) -> list[Number]:
     return sorted(out, key=lambda n: n.start)
 
 
-def names(text: str, tokens: list[re.Match[str]]) -> list[Name]:
-    """Capitalised tokens that are not sentence- or quote-initial; months compare as dates."""
+def names(text: str, tokens: Iterable[re.Match[str]]) -> list[Name]:
+    """Capitalised tokens that are not sentence- or quote-initial; months compare as dates.
+
+    Only the token before each is looked at, so a whole long text's tokens can stream past.
+    """
     out: list[Name] = []
-    for i, tok in enumerate(tokens):
+    before: re.Match[str] | None = None
+    for tok in tokens:
+        prev, before = before, tok
         word = tok.group()
         if not word[0].isupper():
             continue
-        if i == 0 or _starts_clause(text, tokens[i - 1], tok.start()):
+        if prev is None or _starts_clause(text, prev, tok.start()):
             continue
         low = name_key(word)
         if low in NOT_NAMES or (len(low) < 2 and low.isalpha()) or _rank(text, tok):

@@ -60,4 +60,6 @@ def read_lines(source: BinaryIO, max_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Ite
                 continue
             yield Line(number, size=size, too_long=f"{reason}, no line end in {size} bytes: rest of input not read")
             return
-        yield Line(number, raw.rstrip(b"\r\n"), len(raw))
+        size = len(raw)
+        raw = raw.rstrip(b"\r\n")  # the read bytes themselves let go: a long line is held once
+        yield Line(number, raw, size)
