@@ -15,9 +15,8 @@ from tests.ingest.httpserver import LoopbackServer
 
 @pytest.fixture
 def server() -> Iterator[LoopbackServer]:
-    srv = LoopbackServer().start()
-    yield srv
-    srv.stop()
+    with LoopbackServer() as srv:
+        yield srv
 
 
 @pytest.fixture
