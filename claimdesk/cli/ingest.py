@@ -20,11 +20,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file", metavar="FILE", help='JSON Lines, one {"article": ..., "variant": ...} a line; - for stdin'
     )
-    add_max_line_bytes(parser)
+    add_max_line_bytes(parser, "longest line read; a longer one is reported and skipped")
 
 
-def add_max_line_bytes(parser: argparse.ArgumentParser) -> None:
-    """``--max-line-bytes`` (`score --batch` has the same): a longer line is one bad line."""
+def add_max_line_bytes(parser: argparse.ArgumentParser, says: str) -> None:
+    """``--max-line-bytes``, for `ingest` and `score --batch` alike: a longer line is one bad line.
+
+    ``says`` is the help text (each command words it for its own input); the default is added.
+    """
     from claimdesk.arguments import positive_count
     from claimdesk.ingest.lines import DEFAULT_MAX_LINE_BYTES
 
@@ -33,7 +36,7 @@ def add_max_line_bytes(parser: argparse.ArgumentParser) -> None:
         type=positive_count,
         default=DEFAULT_MAX_LINE_BYTES,
         metavar="N",
-        help=f"longest line read; a longer one is reported and skipped (default {DEFAULT_MAX_LINE_BYTES})",
+        help=f"{says} (default {DEFAULT_MAX_LINE_BYTES})",
     )
 
 
