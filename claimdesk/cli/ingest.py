@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from claimdesk.cli.errors import UserError
+from claimdesk.cli.line_limit import add_max_line_bytes
 from claimdesk.cli.output import say
 
 HELP = "add article/variant pairs from a JSON Lines file (- for stdin), scored claim by claim"
@@ -21,23 +22,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "file", metavar="FILE", help='JSON Lines, one {"article": ..., "variant": ...} a line; - for stdin'
     )
     add_max_line_bytes(parser, "longest line read; a longer one is reported and skipped")
-
-
-def add_max_line_bytes(parser: argparse.ArgumentParser, says: str) -> None:
-    """``--max-line-bytes``, for `ingest` and `score --batch` alike: a longer line is one bad line.
-
-    ``says`` is the help text (each command words it for its own input); the default is added.
-    """
-    from claimdesk.arguments import positive_count
-    from claimdesk.ingest.lines import DEFAULT_MAX_LINE_BYTES
-
-    parser.add_argument(
-        "--max-line-bytes",
-        type=positive_count,
-        default=DEFAULT_MAX_LINE_BYTES,
-        metavar="N",
-        help=f"{says} (default {DEFAULT_MAX_LINE_BYTES})",
-    )
 
 
 def _open(path: str) -> BinaryIO:

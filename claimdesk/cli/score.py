@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from claimdesk.cli.errors import UserError
-from claimdesk.cli.ingest import add_max_line_bytes
+from claimdesk.cli.line_limit import add_max_line_bytes
 from claimdesk.cli.output import say, say_json
 
 HELP = "score an article and its variant claim by claim"
