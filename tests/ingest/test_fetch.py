@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 
@@ -12,12 +11,6 @@ from claimdesk.ingest.extract import charset_of, extract
 from claimdesk.ingest.fetch import Fetcher, Outcome, fetch_pairs
 from claimdesk.store import Store
 from tests.ingest.httpserver import ARTICLE, VARIANT, LoopbackServer, Reply, html_page, serve_pair
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "desk.db") as opened:
-        yield opened
 
 
 async def run_fetch(settings: ClientSettings, store: Store, article: str, *variants: str) -> list[Outcome]:

@@ -10,7 +10,6 @@ import random
 import sqlite3
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -21,12 +20,6 @@ from claimdesk.store import Store
 from tests.ingest.httpserver import ARTICLE, VARIANT, LoopbackServer, Reply, feed_body, serve_copies, serve_feed
 
 FORMATS = ["jsonfeed", "rss", "atom", "jsonl"]
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "desk.db") as opened:
-        yield opened
 
 
 async def poll(settings: ClientSettings, store: Store, feed_url: str, log: list[str] | None = None) -> Cycle:
