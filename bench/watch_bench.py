@@ -23,30 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the loopback server of the tests
 
-from tests.ingest.httpserver import (
-    ARTICLE_TEXT,
-    ARTICLE_TITLE,
-    VARIANT_TEXT,
-    VARIANT_TITLE,
-    LoopbackServer,
-    Reply,
-    feed_body,
-    html_page,
-)
+from tests.ingest.httpserver import LoopbackServer, serve_copies, serve_feed
 
 ENTRIES = 5000
-
-
-def serve() -> tuple[LoopbackServer, str]:
-    server = LoopbackServer().start()
-    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
-    pairs = []
-    for n in range(ENTRIES):
-        server.page(f"/copy{n}", html_page(f"{VARIANT_TITLE} {n}", VARIANT_TEXT.replace("3.1", f"{n}.5")))
-        pairs.append((server.url(f"/copy{n}"), server.url("/article")))
-    body, content_type = feed_body("jsonfeed", pairs)
-    server.route("/feed", Reply(200, {"Content-Type": content_type}, body))
-    return server, server.url("/feed")
 
 
 def stored(db: Path) -> int:
@@ -80,18 +59,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tries", type=int, default=20)
     args = parser.parse_args()
-    server, feed = serve()
     times: list[float] = []
-    try:
-        with tempfile.TemporaryDirectory() as scratch:
-            for n in range(args.tries):
-                took, before, kept = one_try(feed, Path(scratch) / f"desk{n}.db", 1 + n % 5 * 8)
-                shown = "did not exit in 60 s" if took is None else f"{took:.2f} s"
-                print(f"try {n + 1}: exit {shown}; pairs stored before the signal {before}, kept {kept}")
-                if took is not None:
-                    times.append(took)
-    finally:
-        server.stop()
+    with LoopbackServer() as server, tempfile.TemporaryDirectory() as scratch:
+        feed = serve_feed(server, "jsonfeed", serve_copies(server, ENTRIES))
+        for n in range(args.tries):
+            took, before, kept = one_try(feed, Path(scratch) / f"desk{n}.db", 1 + n % 5 * 8)
+            shown = "did not exit in 60 s" if took is None else f"{took:.2f} s"
+            print(f"try {n + 1}: exit {shown}; pairs stored before the signal {before}, kept {kept}")
+            if took is not None:
+                times.append(took)
     within = sum(t < 5 for t in times)
     median, worst = statistics.median(times), max(times)
     print(f"{within} of {args.tries} exited within 5 s; median {median:.2f} s, max {worst:.2f} s")

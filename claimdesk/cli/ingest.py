@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from claimdesk.cli.errors import UserError
+from claimdesk.cli.line_limit import add_max_line_bytes
 from claimdesk.cli.output import say
 
 HELP = "add article/variant pairs from a JSON Lines file (- for stdin), scored claim by claim"
@@ -20,21 +21,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file", metavar="FILE", help='JSON Lines, one {"article": ..., "variant": ...} a line; - for stdin'
     )
-    add_max_line_bytes(parser)
-
-
-def add_max_line_bytes(parser: argparse.ArgumentParser) -> None:
-    """``--max-line-bytes`` (`score --batch` has the same): a longer line is one bad line."""
-    from claimdesk.arguments import positive_count
-    from claimdesk.ingest.lines import DEFAULT_MAX_LINE_BYTES
-
-    parser.add_argument(
-        "--max-line-bytes",
-        type=positive_count,
-        default=DEFAULT_MAX_LINE_BYTES,
-        metavar="N",
-        help=f"longest line read; a longer one is reported and skipped (default {DEFAULT_MAX_LINE_BYTES})",
-    )
+    add_max_line_bytes(parser, "longest line read; a longer one is reported and skipped")
 
 
 def _open(path: str) -> BinaryIO:

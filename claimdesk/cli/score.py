@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from claimdesk.cli.errors import UserError
+from claimdesk.cli.line_limit import add_max_line_bytes
 from claimdesk.cli.output import say, say_json
 
 HELP = "score an article and its variant claim by claim"
@@ -19,16 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("variant", nargs="?", help="the variant's text file")
     parser.add_argument("--json", action="store_true", help="print the score contract's JSON object")
     parser.add_argument("--batch", metavar="PAIRS.jsonl", help='lines {"id", "original", "variant"}; - for stdin')
-    from claimdesk.arguments import positive_count
-    from claimdesk.ingest.lines import DEFAULT_MAX_LINE_BYTES
-
-    parser.add_argument(
-        "--max-line-bytes",
-        type=positive_count,
-        default=DEFAULT_MAX_LINE_BYTES,
-        metavar="N",
-        help=f"longest batch line read; a longer one is that line's error (default {DEFAULT_MAX_LINE_BYTES})",
-    )
+    add_max_line_bytes(parser, "longest batch line read; a longer one is that line's error")
 
 
 def _read_text(path: str) -> str:

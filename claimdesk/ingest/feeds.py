@@ -26,7 +26,7 @@ import json
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from claimdesk.ingest.http_policy import BadURL, checked_url
 from claimdesk.ingest.pairs import BadRecord, iso_date, stored_date, well_formed
@@ -99,6 +99,28 @@ def _url(value: object, base: str | None, field: str) -> str:
         raise FeedError(f"{field}: {exc}") from None
 
 
+class _UrlFields(NamedTuple):
+    """How a format names an entry's two URLs in its problems: the fields, and the missing-URL one."""
+
+    copy: str
+    original: str
+    missing: str
+
+
+_JSON_FEED_URLS = _UrlFields("url", "external_url", "needs both url (the copy) and external_url (the original)")
+_XML_FEED_URLS = _UrlFields(
+    "link", "original link", "needs a link (the copy) and a related or source link (the original)"
+)
+
+
+def _pair_urls(copy: str | None, original: str | None, base: str | None, fields: _UrlFields) -> tuple[str, str]:
+    """An entry's copy and original URLs, checked and made absolute: one rule for JSON Feed and
+    RSS/Atom alike, a :class:`FeedError` worded with the format's own field names."""
+    if not copy or not original:
+        raise FeedError(fields.missing)
+    return _url(copy, base, fields.copy), _url(original, base, fields.original)
+
+
 def _load_json(data: bytes | str) -> Any:
     """``json.loads``, with nesting deeper than the decoder's limit (about 1,000) a FeedError."""
     try:
@@ -148,11 +170,8 @@ def _json_feed(feed: dict[str, Any], base: str | None) -> ParsedFeed:
     for n, item in enumerate(items, 1):
         copy = _str(item.get("url")) if isinstance(item, dict) else None
         original = _str(item.get("external_url")) if isinstance(item, dict) else None
-        if not copy or not original:
-            problems.append(f"item {n}: needs both url (the copy) and external_url (the original)")
-            continue
         try:
-            copy, original = _url(copy, base, "url"), _url(original, base, "external_url")
+            copy, original = _pair_urls(copy, original, base, _JSON_FEED_URLS)
         except FeedError as exc:
             problems.append(f"item {n}: {exc}")
             continue
@@ -223,11 +242,8 @@ def _xml_feed(body: bytes, base: str | None) -> ParsedFeed:
     for n, entry in enumerate(parsed.entries, 1):
         copy = _str(entry.get("link"))
         original = _original(entry)
-        if not copy or not original:
-            problems.append(f"entry {n}: needs a link (the copy) and a related or source link (the original)")
-            continue
         try:
-            copy, original = _url(copy, base, "link"), _url(original, base, "original link")
+            copy, original = _pair_urls(copy, original, base, _XML_FEED_URLS)
         except FeedError as exc:
             problems.append(f"entry {n}: {exc}")
             continue

@@ -7,16 +7,7 @@ import sys
 from pathlib import Path
 
 from claimdesk.store import Store
-from tests.ingest.httpserver import (
-    ARTICLE_TEXT,
-    ARTICLE_TITLE,
-    TERMINAL_CONTROLS,
-    VARIANT_TEXT,
-    VARIANT_TITLE,
-    LoopbackServer,
-    html_page,
-    serve_hostile,
-)
+from tests.ingest.httpserver import TERMINAL_CONTROLS, LoopbackServer, serve_hostile, serve_pair
 
 
 def claimdesk(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
@@ -25,10 +16,8 @@ def claimdesk(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_fetch_command_stores_pairs_and_reports_each_failure(server: LoopbackServer, tmp_path: Path) -> None:
-    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
-    server.page("/copy", html_page(VARIANT_TITLE, VARIANT_TEXT))
-    db = tmp_path / "desk.db"
-    article, copy, missing = server.url("/article"), server.url("/copy"), server.url("/missing")
+    article, copy = serve_pair(server)
+    db, missing = tmp_path / "desk.db", server.url("/missing")
     done = claimdesk("fetch", article, copy, missing, "--allow-private", db=db)
     assert done.returncode == 1
     assert done.stderr.splitlines() == [f"claimdesk: fetch failed: {missing}: HTTP 404 Not Found"]
@@ -44,9 +33,8 @@ def test_fetch_command_stores_pairs_and_reports_each_failure(server: LoopbackSer
 
 
 def test_fetch_command_refuses_loopback_without_allow_private(server: LoopbackServer, tmp_path: Path) -> None:
-    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
-    article = server.url("/article")
-    done = claimdesk("fetch", article, server.url("/copy"), db=tmp_path / "desk.db")
+    article, copy = serve_pair(server)
+    done = claimdesk("fetch", article, copy, db=tmp_path / "desk.db")
     assert done.returncode == 1
     assert (
         f"claimdesk: fetch failed: {article}: refused: 127.0.0.1 is a loopback address "
@@ -59,11 +47,10 @@ def test_fetch_command_refuses_loopback_without_allow_private(server: LoopbackSe
 def test_fetch_output_carries_no_terminal_controls_from_a_hostile_server(
     server: LoopbackServer, tmp_path: Path
 ) -> None:
-    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
-    server.page("/copy", html_page(VARIANT_TITLE, VARIANT_TEXT))
+    article, copy = serve_pair(server)
     hostile = serve_hostile(server)
     command = [sys.executable, "-m", "claimdesk", "--db", str(tmp_path / "desk.db"), "fetch", "--allow-private"]
-    done = subprocess.run([*command, server.url("/article"), server.url("/copy"), *hostile], capture_output=True)
+    done = subprocess.run([*command, article, copy, *hostile], capture_output=True)
     assert done.returncode == 1
     assert TERMINAL_CONTROLS.search(done.stdout + done.stderr) is None, done.stderr
     assert len(done.stderr.decode().splitlines()) == len(hostile)

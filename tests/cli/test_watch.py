@@ -16,25 +16,19 @@ import pytest
 
 from claimdesk.store import Store
 from tests.ingest.httpserver import (
-    ARTICLE_TEXT,
-    ARTICLE_TITLE,
     TERMINAL_CONTROLS,
-    VARIANT_TEXT,
-    VARIANT_TITLE,
     LoopbackServer,
-    Reply,
-    feed_body,
-    html_page,
+    serve_copies,
+    serve_feed,
     serve_hostile,
+    serve_pair,
 )
 
 
 def serve(server: LoopbackServer, kind: str = "jsonfeed") -> str:
-    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
-    server.page("/copy", html_page(VARIANT_TITLE, VARIANT_TEXT))
-    body, content_type = feed_body(kind, [(server.url("/copy"), server.url("/article"))])
-    server.route("/feed", Reply(200, {"Content-Type": content_type}, body))
-    return server.url("/feed")
+    """A feed of one entry: the copy of the article."""
+    article, copy = serve_pair(server)
+    return serve_feed(server, kind, [(copy, article)])
 
 
 def command(feed: str, db: Path, *extra: str) -> list[str]:
@@ -99,16 +93,8 @@ ENTRIES = 5000
 @pytest.fixture(scope="module")
 def big_feed() -> Iterator[str]:
     """A feed of 5,000 copies of one article, each page distinct, on one real server for all tries."""
-    server = LoopbackServer().start()
-    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
-    pairs = []
-    for n in range(ENTRIES):
-        server.page(f"/copy{n}", html_page(f"{VARIANT_TITLE} {n}", VARIANT_TEXT.replace("3.1", f"{n}.5")))
-        pairs.append((server.url(f"/copy{n}"), server.url("/article")))
-    body, content_type = feed_body("jsonfeed", pairs)
-    server.route("/feed", Reply(200, {"Content-Type": content_type}, body))
-    yield server.url("/feed")
-    server.stop()
+    with LoopbackServer() as server:
+        yield serve_feed(server, "jsonfeed", serve_copies(server, ENTRIES))
 
 
 def stored(db: Path) -> tuple[int, int]:
@@ -158,14 +144,9 @@ def test_sigterm_during_a_big_poll_stops_within_5_s_and_keeps_the_pairs(
 def test_watch_once_log_carries_no_terminal_controls_from_a_hostile_server(
     server: LoopbackServer, tmp_path: Path
 ) -> None:
-    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
-    server.page("/copy", html_page(VARIANT_TITLE, VARIANT_TEXT))
-    copies = [server.url("/copy"), *serve_hostile(server)]
-    body, content_type = feed_body("jsonfeed", [(copy, server.url("/article")) for copy in copies])
-    server.route("/feed", Reply(200, {"Content-Type": content_type}, body))
-    done = subprocess.run(
-        command(server.url("/feed"), tmp_path / "desk.db", "--once"), capture_output=True, timeout=120
-    )
+    article, copy = serve_pair(server)
+    feed = serve_feed(server, "jsonfeed", [(each, article) for each in [copy, *serve_hostile(server)]])
+    done = subprocess.run(command(feed, tmp_path / "desk.db", "--once"), capture_output=True, timeout=120)
     assert done.returncode == 1
     assert TERMINAL_CONTROLS.search(done.stderr) is None, done.stderr
     lines = done.stderr.decode().splitlines()

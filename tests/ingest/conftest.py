@@ -1,23 +1,24 @@
-"""Fixtures for the intake tests: a real HTTP server on loopback, and a client allowed to reach it."""
+"""Fixtures for the intake tests: a real HTTP server on loopback, a client allowed to reach it, a store file."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
 from claimdesk.ingest.client import ClientSettings
 from claimdesk.ingest.http_policy import AddressPolicy
 from claimdesk.ingest.http_retry import Backoff
+from claimdesk.store import Store
 from tests.ingest.httpserver import LoopbackServer
 
 
 @pytest.fixture
 def server() -> Iterator[LoopbackServer]:
-    srv = LoopbackServer().start()
-    yield srv
-    srv.stop()
+    with LoopbackServer() as srv:
+        yield srv
 
 
 @pytest.fixture
@@ -32,3 +33,10 @@ def settings() -> ClientSettings:
         retries=2,
         backoff=Backoff(base=0.001, cap=0.01, rng=random.Random(5)),
     )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """A fresh store file in ``tmp_path``, open for the test (intake writes into it)."""
+    with Store.open(tmp_path / "desk.db") as opened:
+        yield opened

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Self
 
 
 @dataclass
@@ -31,7 +32,32 @@ class Reply:
 Route = Callable[[dict[str, str]], Reply]
 
 
-class LoopbackServer:
+class ServedInThread:
+    """An HTTP server answering from a daemon thread: ``start()`` and ``stop()``, or ``with``.
+
+    The loopback server and the forward proxy of these tests both live this way.
+    """
+
+    def __init__(self, httpd: ThreadingHTTPServer) -> None:
+        self._httpd = httpd
+        self._thread = threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True)
+
+    def start(self) -> Self:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop()
+
+
+class LoopbackServer(ServedInThread):
     """A threaded server; ``route(path, ...)`` sets an answer, ``hits[path]`` counts requests."""
 
     def __init__(self, tls: ssl.SSLContext | None = None) -> None:
@@ -40,11 +66,11 @@ class LoopbackServer:
         self.sent: collections.Counter[str] = collections.Counter()
         self.request_headers: dict[str, dict[str, str]] = {}
         self._lock = threading.Lock()
-        self._httpd = _QuietServer(("127.0.0.1", 0), _handler(self))
+        httpd = _QuietServer(("127.0.0.1", 0), _handler(self))
         self.scheme = "https" if tls else "http"
         if tls:
-            self._httpd.socket = tls.wrap_socket(self._httpd.socket, server_side=True)
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
+            httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
+        super().__init__(httpd)
 
     @property
     def port(self) -> int:
@@ -61,14 +87,6 @@ class LoopbackServer:
         """A fixed page at ``path``."""
         data = body.encode("utf-8") if isinstance(body, str) else body
         self.route(path, Reply(200, {"Content-Type": content_type}, data))
-
-    def start(self) -> LoopbackServer:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
 
     def _count(self, path: str, headers: dict[str, str]) -> Route | None:
         with self._lock:
@@ -125,21 +143,33 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+@dataclass(frozen=True)
+class NewsPage:
+    """A page's title and main text, kept together: a test serves the one and asserts on the other."""
+
+    title: str
+    text: str
+
+    def html(self) -> str:
+        """The page as its site serves it (:func:`html_page`)."""
+        return html_page(self.title, self.text)
+
+
 # A fictional article and a spun copy of it, written for these tests.
-ARTICLE_TITLE = "Harbour town opens its new lifeboat station"
-ARTICLE_TEXT = (
+ARTICLE = NewsPage(
+    "Harbour town opens its new lifeboat station",
     "The town of Kestrel Bay opened its new lifeboat station on Saturday after four years of fundraising. "
     "Mayor Ilse Varga said the station cost 2.4 million euros and will house two boats. "
     "About 1,200 residents attended the ceremony on the harbour wall. "
     "The old station, built in 1931, will become a maritime museum next spring. "
-    '"We never gave up on this project," Varga told the crowd.'
+    '"We never gave up on this project," Varga told the crowd.',
 )
-VARIANT_TITLE = "Harbor village unveils a fresh lifeboat base"
-VARIANT_TEXT = (
+VARIANT = NewsPage(
+    "Harbor village unveils a fresh lifeboat base",
     "A village of Kestrel Bay unveiled its fresh lifeboat base on Saturday after four years of fundraising. "
     "Mayor Ilse Varga pronounced the base cost 3.1 million euros and will house two boats. "
     "About 1,200 locals attended a ceremony on the harbour wall. "
-    '"We never gave up on this project," Varga told the crowd.'
+    '"We never gave up on this project," Varga told the crowd.',
 )
 
 
@@ -187,6 +217,39 @@ def feed_body(kind: str, pairs: list[tuple[str, str]]) -> tuple[bytes, str]:
         lines = [json.dumps({"article": {"url": original}, "variant": {"url": copy}}) for copy, original in pairs]
         return "\n".join(lines).encode() + b"\n", "application/x-ndjson"
     raise ValueError(kind)
+
+
+def serve_pair(server: LoopbackServer) -> tuple[str, str]:
+    """The article at /article and its copy at /copy; returns their URLs, article first."""
+    server.page("/article", ARTICLE.html())
+    server.page("/copy", VARIANT.html())
+    return server.url("/article"), server.url("/copy")
+
+
+def serve_copies(server: LoopbackServer, copies: int) -> list[tuple[str, str]]:
+    """The article and ``copies`` distinct copies of it at /copy0, /copy1, ... (copy n puts the cost
+    at n + 3.5 million euros, not 3.1); returns the (copy, original) URL pairs."""
+    server.page("/article", ARTICLE.html())
+    pairs = []
+    for n in range(copies):
+        text = VARIANT.text.replace("3.1 million", f"{3 + n}.5 million")
+        server.page(f"/copy{n}", html_page(f"{VARIANT.title} {n}", text))
+        pairs.append((server.url(f"/copy{n}"), server.url("/article")))
+    return pairs
+
+
+def serve_feed(server: LoopbackServer, kind: str, pairs: list[tuple[str, str]], etag: str | None = None) -> str:
+    """A feed of ``pairs`` at /feed, returning its URL; with ``etag``, answered 304 when the client sends it back."""
+    body, content_type = feed_body(kind, pairs)
+
+    def answer(headers: dict[str, str]) -> Reply:
+        if etag and headers.get("if-none-match") == etag:
+            return Reply(304, {"ETag": etag})
+        extra = {"ETag": etag} if etag else {}
+        return Reply(200, {"Content-Type": content_type, **extra}, body)
+
+    server.route("/feed", answer)
+    return server.url("/feed")
 
 
 # Bytes a terminal acts on: C0 controls but tab and newline, DEL, and (UTF-8 encoded) C1 controls,

@@ -13,34 +13,28 @@ import threading
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from tests.ingest.httpserver import ServedInThread
+
 HOP_BY_HOP = frozenset(
     {"connection", "keep-alive", "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding"}
 )
 
 
-class ForwardProxy:
+class ForwardProxy(ServedInThread):
     """``hits[url]`` counts relayed requests by absolute URL; ``auth`` keeps the Proxy-Authorization seen."""
 
     def __init__(self, host: str = "127.0.0.1") -> None:
         self.hits: collections.Counter[str] = collections.Counter()
         self.auth: list[str] = []
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer((host, 0), _handler(self))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), daemon=True)
+        httpd = ThreadingHTTPServer((host, 0), _handler(self))
+        httpd.daemon_threads = True
+        super().__init__(httpd)
 
     @property
     def url(self) -> str:
         host, port = self._httpd.server_address[:2]
         return f"http://{host}:{port}"
-
-    def start(self) -> ForwardProxy:
-        self._thread.start()
-        return self
-
-    def stop(self) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
 
     def _count(self, url: str, auth: str | None) -> None:
         with self._lock:

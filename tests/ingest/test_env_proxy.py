@@ -21,7 +21,7 @@ from claimdesk.ingest.http_errors import AddressRefused
 from claimdesk.ingest.http_policy import AddressPolicy
 from claimdesk.ingest.http_proxy import ProxyUnsupported, env_proxies
 from claimdesk.store import Store
-from tests.ingest.httpserver import ARTICLE_TEXT, ARTICLE_TITLE, VARIANT_TEXT, VARIANT_TITLE, LoopbackServer, html_page
+from tests.ingest.httpserver import ARTICLE, LoopbackServer, serve_pair
 from tests.ingest.proxyserver import ForwardProxy
 
 PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
@@ -29,9 +29,8 @@ PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
 
 @pytest.fixture
 def proxy() -> Iterator[ForwardProxy]:
-    relay = ForwardProxy().start()
-    yield relay
-    relay.stop()
+    with ForwardProxy() as relay:
+        yield relay
 
 
 @pytest.fixture
@@ -48,16 +47,10 @@ def _fetch(db: Path, *args: str, env: dict[str, str]) -> subprocess.CompletedPro
     return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, env=clean | env)
 
 
-def _pages(server: LoopbackServer) -> tuple[str, str]:
-    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
-    server.page("/copy", html_page(VARIANT_TITLE, VARIANT_TEXT))
-    return server.url("/article"), server.url("/copy")
-
-
 def test_fetch_with_use_env_proxy_goes_through_the_proxy(
     server: LoopbackServer, proxy: ForwardProxy, tmp_path: Path
 ) -> None:
-    article, copy = _pages(server)
+    article, copy = serve_pair(server)
     done = _fetch(tmp_path / "desk.db", "--use-env-proxy", article, copy, env={"HTTP_PROXY": proxy.url})
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.splitlines()[-1] == "added 1, skipped 0, failed 0"
@@ -70,7 +63,7 @@ def test_fetch_with_use_env_proxy_goes_through_the_proxy(
 def test_fetch_without_the_flag_leaves_the_proxy_unused(
     server: LoopbackServer, proxy: ForwardProxy, tmp_path: Path
 ) -> None:
-    article, copy = _pages(server)
+    article, copy = serve_pair(server)
     done = _fetch(tmp_path / "desk.db", article, copy, env={"HTTP_PROXY": proxy.url, "ALL_PROXY": proxy.url})
     assert (done.returncode, done.stderr) == (0, "")
     assert sum(proxy.hits.values()) == 0
@@ -78,7 +71,7 @@ def test_fetch_without_the_flag_leaves_the_proxy_unused(
 
 
 def test_no_proxy_hosts_go_direct(server: LoopbackServer, proxy: ForwardProxy, tmp_path: Path) -> None:
-    article, copy = _pages(server)
+    article, copy = serve_pair(server)
     env = {"HTTP_PROXY": proxy.url, "NO_PROXY": "localhost,127.0.0.1"}
     done = _fetch(tmp_path / "desk.db", "--use-env-proxy", article, copy, env=env)
     assert (done.returncode, done.stderr) == (0, "")
@@ -103,18 +96,15 @@ async def test_the_proxy_connection_is_held_to_the_address_policy(
     server: LoopbackServer, settings: ClientSettings, monkeypatch: pytest.MonkeyPatch, no_proxy_env: None
 ) -> None:
     """The target (127.0.0.1) is allowed, the proxy (127.0.0.2) is not: nothing reaches the proxy."""
-    relay = ForwardProxy(host="127.0.0.2").start()
-    try:
+    with ForwardProxy(host="127.0.0.2") as relay:
         monkeypatch.setenv("HTTP_PROXY", relay.url)
-        server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
+        server.page("/article", ARTICLE.html())
         policy = AddressPolicy(allow=(ipaddress.ip_network("127.0.0.1/32"),))
         strict = dataclasses.replace(settings, policy=policy, use_env_proxy=True, retries=0)
         async with CarefulClient(strict) as client:
             with pytest.raises(AddressRefused, match=r"127\.0\.0\.2 is a loopback address"):
                 await client.get(server.url("/article"), accept=PAGE_TYPES)
         assert sum(relay.hits.values()) == 0 and server.hits["/article"] == 0
-    finally:
-        relay.stop()
 
 
 async def test_proxy_credentials_in_the_url_are_sent_to_the_proxy(
@@ -125,10 +115,10 @@ async def test_proxy_credentials_in_the_url_are_sent_to_the_proxy(
     no_proxy_env: None,
 ) -> None:
     monkeypatch.setenv("HTTP_PROXY", proxy.url.replace("http://", "http://desk:s%3Acret@"))
-    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
+    server.page("/article", ARTICLE.html())
     async with CarefulClient(dataclasses.replace(settings, use_env_proxy=True)) as client:
         page = await client.get(server.url("/article"), accept=PAGE_TYPES)
-    assert page.status == 200 and ARTICLE_TITLE.encode() in page.content
+    assert page.status == 200 and ARTICLE.title.encode() in page.content
     assert proxy.auth == ["Basic ZGVzazpzOmNyZXQ="]  # base64 of desk:s:cret
     assert "proxy-authorization" not in server.request_headers["/article"]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 
@@ -11,32 +10,12 @@ from claimdesk.ingest.client import CarefulClient, ClientSettings, Page
 from claimdesk.ingest.extract import charset_of, extract
 from claimdesk.ingest.fetch import Fetcher, Outcome, fetch_pairs
 from claimdesk.store import Store
-from tests.ingest.httpserver import (
-    ARTICLE_TEXT,
-    ARTICLE_TITLE,
-    VARIANT_TEXT,
-    VARIANT_TITLE,
-    LoopbackServer,
-    Reply,
-    html_page,
-)
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "desk.db") as opened:
-        yield opened
+from tests.ingest.httpserver import ARTICLE, VARIANT, LoopbackServer, Reply, html_page, serve_pair
 
 
 async def run_fetch(settings: ClientSettings, store: Store, article: str, *variants: str) -> list[Outcome]:
     async with CarefulClient(settings) as client:
         return [o async for o in fetch_pairs(Fetcher(client, store), article, list(variants))]
-
-
-def serve_pair(server: LoopbackServer) -> tuple[str, str]:
-    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
-    server.page("/copy", html_page(VARIANT_TITLE, VARIANT_TEXT))
-    return server.url("/article"), server.url("/copy")
 
 
 async def test_page_pair_fetched_extracted_and_scored(
@@ -46,9 +25,9 @@ async def test_page_pair_fetched_extracted_and_scored(
     [outcome] = await run_fetch(settings, store, article_url, copy_url)
     assert outcome.error is None and outcome.result is not None and outcome.result.added
     variant = store.variant(outcome.result.variant_id)
-    assert (variant.url, variant.title, variant.site) == (copy_url, VARIANT_TITLE, "127.0.0.1")
+    assert (variant.url, variant.title, variant.site) == (copy_url, VARIANT.title, "127.0.0.1")
     assert "3.1 million euros" in variant.text and "Subscribe" not in variant.text and "Sport" not in variant.text
-    assert variant.article.url == article_url and variant.article.title == ARTICLE_TITLE
+    assert variant.article.url == article_url and variant.article.title == ARTICLE.title
     assert "2.4 million euros" in variant.article.text
     claims = store.claims(outcome.result.variant_id)
     assert claims, "the pair was scored and its claims stored"
@@ -71,8 +50,8 @@ async def test_same_article_text_under_another_url_is_shared(
     server: LoopbackServer, settings: ClientSettings, store: Store
 ) -> None:
     article_url, copy_url = serve_pair(server)
-    server.page("/mirror", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
-    server.page("/copy2", html_page(VARIANT_TITLE, VARIANT_TEXT.replace("3.1", "2.9")))
+    server.page("/mirror", ARTICLE.html())
+    server.page("/copy2", html_page(VARIANT.title, VARIANT.text.replace("3.1", "2.9")))
     [first] = await run_fetch(settings, store, article_url, copy_url)
     [second] = await run_fetch(settings, store, server.url("/mirror"), server.url("/copy2"))
     assert first.result and second.result and second.result.added
@@ -113,12 +92,12 @@ async def test_failed_article_reported_once_and_copies_not_stored(
 
 
 async def test_plain_text_accepted_as_is(server: LoopbackServer, settings: ClientSettings, store: Store) -> None:
-    server.page("/a.txt", ARTICLE_TEXT, "text/plain; charset=utf-8")
-    server.page("/v.txt", VARIANT_TEXT, "text/plain")
+    server.page("/a.txt", ARTICLE.text, "text/plain; charset=utf-8")
+    server.page("/v.txt", VARIANT.text, "text/plain")
     [outcome] = await run_fetch(settings, store, server.url("/a.txt"), server.url("/v.txt"))
     assert outcome.result is not None
     detail = store.variant(outcome.result.variant_id)
-    assert (detail.text, detail.article.text) == (VARIANT_TEXT, ARTICLE_TEXT)
+    assert (detail.text, detail.article.text) == (VARIANT.text, ARTICLE.text)
 
 
 LATIN1_TEXT = (

@@ -30,9 +30,8 @@ def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def tls_server(certificate: tuple[Path, Path]) -> Iterator[LoopbackServer]:
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(*certificate)
-    server = LoopbackServer(tls=context).start()
-    yield server
-    server.stop()
+    with LoopbackServer(tls=context) as server:
+        yield server
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import random
 import sqlite3
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -18,49 +17,9 @@ from claimdesk.ingest.client import CarefulClient, ClientSettings
 from claimdesk.ingest.http_retry import Backoff
 from claimdesk.ingest.watch import Cycle, Watcher, watch
 from claimdesk.store import Store
-from tests.ingest.httpserver import (
-    ARTICLE_TEXT,
-    ARTICLE_TITLE,
-    VARIANT_TEXT,
-    VARIANT_TITLE,
-    LoopbackServer,
-    Reply,
-    feed_body,
-    html_page,
-)
+from tests.ingest.httpserver import ARTICLE, VARIANT, LoopbackServer, Reply, feed_body, serve_copies, serve_feed
 
 FORMATS = ["jsonfeed", "rss", "atom", "jsonl"]
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    with Store.open(tmp_path / "desk.db") as opened:
-        yield opened
-
-
-def serve_site(server: LoopbackServer, copies: int = 2) -> list[tuple[str, str]]:
-    """An article and ``copies`` spun copies of it; returns the (copy, original) URL pairs."""
-    server.page("/article", html_page(ARTICLE_TITLE, ARTICLE_TEXT))
-    pairs = []
-    for n in range(copies):
-        text = VARIANT_TEXT.replace("3.1 million", f"{3 + n}.5 million")
-        server.page(f"/copy{n}", html_page(f"{VARIANT_TITLE} {n}", text))
-        pairs.append((server.url(f"/copy{n}"), server.url("/article")))
-    return pairs
-
-
-def serve_feed(server: LoopbackServer, kind: str, pairs: list[tuple[str, str]], etag: str | None = None) -> str:
-    """The feed at /feed; with ``etag``, answered 304 when the client sends it back."""
-    body, content_type = feed_body(kind, pairs)
-
-    def answer(headers: dict[str, str]) -> Reply:
-        if etag and headers.get("if-none-match") == etag:
-            return Reply(304, {"ETag": etag})
-        extra = {"ETag": etag} if etag else {}
-        return Reply(200, {"Content-Type": content_type, **extra}, body)
-
-    server.route("/feed", answer)
-    return server.url("/feed")
 
 
 async def poll(settings: ClientSettings, store: Store, feed_url: str, log: list[str] | None = None) -> Cycle:
@@ -79,7 +38,7 @@ def page_hits(server: LoopbackServer) -> int:
 async def test_feed_entries_fetched_and_stored_then_not_again(
     server: LoopbackServer, settings: ClientSettings, store: Store, kind: str
 ) -> None:
-    feed_url = serve_feed(server, kind, serve_site(server))
+    feed_url = serve_feed(server, kind, serve_copies(server, 2))
     first = await poll(settings, store, feed_url)
     assert (first.error, first.entries, first.new, first.added, first.failed) == (None, 2, 2, 2, 0)
     assert store.counts().total == 2
@@ -95,7 +54,7 @@ async def test_feed_entries_fetched_and_stored_then_not_again(
 async def test_relative_links_are_fetched_from_the_feeds_server(
     server: LoopbackServer, settings: ClientSettings, store: Store
 ) -> None:
-    absolute = serve_site(server)
+    absolute = serve_copies(server, 2)
     relative = [(copy.removeprefix(server.url("")), "article") for copy, _original in absolute]
     assert relative[0] == ("/copy0", "article")
     cycle = await poll(settings, store, serve_feed(server, "atom", relative))
@@ -110,16 +69,16 @@ async def test_json_lines_feed_with_inline_text_fetches_nothing(
         '{"article": {"url": "http://paper.test/a", "title": "T", "text": %s},'
         ' "variant": {"url": "http://copies.test/1", "text": %s}}'
     )
-    body = (line % (json.dumps(ARTICLE_TEXT), json.dumps(VARIANT_TEXT))).encode()
+    body = (line % (json.dumps(ARTICLE.text), json.dumps(VARIANT.text))).encode()
     server.route("/feed", Reply(200, {"Content-Type": "application/x-ndjson"}, body))
     cycle = await poll(settings, store, server.url("/feed"))
     assert (cycle.added, page_hits(server)) == (1, 0)
     [row] = store.inbox_page().rows
-    assert store.variant(row.id).text == VARIANT_TEXT
+    assert store.variant(row.id).text == VARIANT.text
 
 
 async def test_not_modified_answer_honoured(server: LoopbackServer, settings: ClientSettings, store: Store) -> None:
-    feed_url = serve_feed(server, "rss", serve_site(server, copies=1), etag='"v7"')
+    feed_url = serve_feed(server, "rss", serve_copies(server, 1), etag='"v7"')
     await poll(settings, store, feed_url)
     assert store.feed_state(feed_url).etag == '"v7"'
     hits = page_hits(server)
@@ -132,14 +91,14 @@ async def test_not_modified_answer_honoured(server: LoopbackServer, settings: Cl
 async def test_failed_entry_retried_next_cycle_and_validators_kept_back(
     server: LoopbackServer, settings: ClientSettings, store: Store
 ) -> None:
-    pairs = [*serve_site(server, copies=1), (server.url("/later"), server.url("/article"))]
+    pairs = [*serve_copies(server, 1), (server.url("/later"), server.url("/article"))]
     feed_url = serve_feed(server, "jsonfeed", pairs, etag='"v1"')
     log: list[str] = []
     first = await poll(dataclasses.replace(settings, retries=0), store, feed_url, log)
     assert (first.added, first.failed, first.ok) == (1, 1, False)
     assert f"{feed_url}: {server.url('/later')}: HTTP 404 Not Found" in log
     assert store.feed_state(feed_url) is None  # a 304 next time would hide the failed entry
-    server.page("/later", html_page(VARIANT_TITLE, VARIANT_TEXT))
+    server.page("/later", VARIANT.html())
     second = await poll(settings, store, feed_url)
     assert (second.new, second.added, second.failed, second.ok) == (1, 1, 0, True)
     assert store.feed_state(feed_url).etag == '"v1"'
@@ -187,7 +146,7 @@ async def test_stop_mid_cycle_abandons_fetches_and_keeps_store_whole(
     server: LoopbackServer, settings: ClientSettings, store: Store
 ) -> None:
     """A stop while a copy is still downloading: the finished pair stays stored, the slow one is left."""
-    pairs = [*serve_site(server, copies=1), (server.url("/slow"), server.url("/article"))]
+    pairs = [*serve_copies(server, 1), (server.url("/slow"), server.url("/article"))]
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
 
@@ -220,7 +179,7 @@ async def test_stop_mid_cycle_abandons_fetches_and_keeps_store_whole(
 async def test_hostile_entries_are_one_line_each_and_the_good_ones_are_stored(
     server: LoopbackServer, settings: ClientSettings, store: Store, kind: str
 ) -> None:
-    good = serve_site(server, copies=2)
+    good = serve_copies(server, 2)
     server.route("/to-script", Reply(302, {"Location": "javascript:alert(1)"}))
     article = server.url("/article")
     hostile = [("http://a]b/", article), ("http://[::1", article), ("http://[zz]/", article)]
@@ -250,7 +209,7 @@ async def test_a_stopped_poll_keeps_every_pair_already_fetched(
     server: LoopbackServer, settings: ClientSettings, store: Store
 ) -> None:
     """Hundreds of entries: pairs are stored as they finish, not after every page is downloaded."""
-    pairs = serve_site(server, copies=300)
+    pairs = serve_copies(server, 300)
     feed_url = serve_feed(server, "jsonl", pairs)
     stop = asyncio.Event()
     log: list[str] = []
@@ -274,7 +233,7 @@ async def test_a_stopped_poll_keeps_every_pair_already_fetched(
 async def test_a_feed_of_many_bad_entries_is_a_few_lines(
     server: LoopbackServer, settings: ClientSettings, store: Store
 ) -> None:
-    good = serve_site(server, copies=1)
+    good = serve_copies(server, 1)
     body, content_type = feed_body("jsonl", good)
     body += b"not json\n" * 1000
     server.route("/feed", Reply(200, {"Content-Type": content_type}, body))
@@ -289,7 +248,7 @@ async def test_lone_surrogates_in_a_json_feed_are_replaced_not_a_crash_of_the_st
     server: LoopbackServer, settings: ClientSettings, store: Store
 ) -> None:
     """JSON may spell a lone surrogate; no UTF-8 store can hold one, so it becomes U+FFFD."""
-    (copy0, article), (copy1, _) = serve_site(server, copies=2)
+    (copy0, article), (copy1, _) = serve_copies(server, 2)
     items = [
         {"id": "a\ud800", "url": copy0, "external_url": article, "title": "Copy \udfff"},
         {"id": "b", "url": copy1, "external_url": article},

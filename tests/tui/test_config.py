@@ -12,6 +12,7 @@ import pytest
 from claimdesk.tui.components.inbox_list import InboxList
 from claimdesk.tui.keymap import ConfigError, load_config
 from tests.tui.conftest import ready, screen_text, until, verdict_rows
+from tests.tui.flows import editor_config
 
 
 def test_missing_file_is_the_default(tmp_path):
@@ -35,16 +36,15 @@ def test_missing_file_is_the_default(tmp_path):
     ],
 )
 def test_bad_config_is_refused_with_the_file_named(tmp_path, body):
-    path = tmp_path / "config.toml"
-    path.write_text(body)
     with pytest.raises(ConfigError, match=r"config\.toml"):
-        load_config(path)
+        editor_config(tmp_path, body)
 
 
 async def test_remapped_keys_and_verdict_names(db, tmp_path, make_app):
-    path = tmp_path / "config.toml"
-    path.write_text('[keys]\nverdict-faithful = "f"\ncursor-down = "t"\n\n[verdicts]\nfaithful = "fine"\n')
-    app = make_app(db, config=load_config(path))
+    config = editor_config(
+        tmp_path, '[keys]\nverdict-faithful = "f"\ncursor-down = "t"\n\n[verdicts]\nfaithful = "fine"\n'
+    )
+    app = make_app(db, config=config)
     async with app.run_test(size=(160, 50)) as pilot:
         await ready(pilot)
         await pilot.press("t")
@@ -91,6 +91,5 @@ def test_a_config_the_app_cannot_honour_is_one_line_at_start_up(tmp_path, body, 
 
 
 def test_keys_a_terminal_can_send_are_accepted(tmp_path):
-    config = tmp_path / "config.toml"
-    config.write_text('[keys]\nverdict-faithful = "f"\nundo = "u,f2,ctrl+u"\nhelp = "question_mark"\n')
-    assert load_config(config).keys["undo"] == "u,f2,ctrl+u"
+    config = editor_config(tmp_path, '[keys]\nverdict-faithful = "f"\nundo = "u,f2,ctrl+u"\nhelp = "question_mark"\n')
+    assert config.keys["undo"] == "u,f2,ctrl+u"

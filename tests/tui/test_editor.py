@@ -11,19 +11,14 @@ import pytest
 
 from claimdesk.store import Store
 from claimdesk.tui.components.aligned_view import AlignedView
-from claimdesk.tui.components.inbox_list import InboxList
 from claimdesk.tui.components.key_footer import KeyFooter
 from claimdesk.tui.components.review_status import ReviewStatus
-from claimdesk.tui.keymap import load_config
 from claimdesk.tui.screens.help import HelpScreen
 from claimdesk.tui.screens.inbox import InboxScreen
 from claimdesk.tui.screens.note import NoteScreen
 from claimdesk.tui.screens.review import ReviewScreen
-from tests.tui.conftest import STORY, Line, add, ready, screen_text, settled, until, verdict_rows
-
-
-def inbox(app) -> InboxList:
-    return app.screen.query_one(InboxList)
+from tests.tui.conftest import STORY, Line, add, inbox, ready, screen_text, settled, until, verdict_rows
+from tests.tui.flows import anchor_below_the_top, editor_config, open_review
 
 
 def feedback(app) -> str:
@@ -33,14 +28,6 @@ def feedback(app) -> str:
 
 def footer(app) -> str:
     return screen_text(app).splitlines()[-1]
-
-
-async def open_review(pilot) -> ReviewScreen:
-    await ready(pilot)
-    await pilot.press("enter")
-    await settled(pilot)
-    assert isinstance(pilot.app.screen, ReviewScreen)
-    return pilot.app.screen
 
 
 # Moving within a variant ------------------------------------------------------------------
@@ -168,15 +155,16 @@ async def test_the_80_column_footer_names_the_keys_that_matter(db, make_app):
 
 
 async def test_the_footer_shows_remapped_verdict_keys_in_their_place(db, tmp_path, make_app):
-    config = tmp_path / "config.toml"
-    config.write_text('[keys]\nverdict-faithful = "f"\nverdict-skip = "s"\n\n[verdicts]\ndistorted = "spun"\n')
-    app = make_app(db, config=load_config(config))
+    config = editor_config(
+        tmp_path, '[keys]\nverdict-faithful = "f"\nverdict-skip = "s"\n\n[verdicts]\ndistorted = "spun"\n'
+    )
+    app = make_app(db, config=config)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_review(pilot)
         line = " ".join(footer(app).split())
         assert line.startswith("f faith x spun n unrel")
         assert " s skip " in line and "space" not in line
-    wide = make_app(db, config=load_config(config))
+    wide = make_app(db, config=config)
     async with wide.run_test(size=(160, 50)) as pilot:
         await open_review(pilot)
         line = footer(wide)
@@ -266,9 +254,7 @@ async def test_o_opens_the_url_in_a_graphical_browser_and_never_in_a_console_one
 async def test_the_cursor_stays_on_its_variant_across_sort_filter_and_search(db, make_app):
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("j", "j")
-        chosen = inbox(app).current.id
+        chosen = await anchor_below_the_top(pilot)
         await pilot.press("s")  # time: by found date
         await until(pilot, lambda: inbox(app).query.sort == "time" and inbox(app).current is not None, "time sort")
         assert inbox(app).current.id == chosen and inbox(app).cursor != 2
@@ -319,9 +305,7 @@ async def test_search_covers_the_article_site_prefixes_and_renamed_verdicts(db, 
         okafor = add(store, 7, risk=0.05, lines=(renamed,), title="Leader speaks")
         been = add(store, 8, risk=0.04, lines=(Line("kept", "It has been a year.", "It has been a year."),))
         store.record_verdict(store.inbox_page().rows[0].id, "distorted", "bob")
-    config = tmp_path / "config.toml"
-    config.write_text('[verdicts]\ndistorted = "spun"\n')
-    app = make_app(db, config=load_config(config))
+    app = make_app(db, config=editor_config(tmp_path, '[verdicts]\ndistorted = "spun"\n'))
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
 

@@ -10,6 +10,7 @@ from claimdesk.tui.screens.help import HelpScreen
 from claimdesk.tui.screens.inbox import InboxScreen
 from claimdesk.tui.screens.review import ReviewScreen
 from tests.tui.conftest import add, feedback, inbox, ready, settled, until, verdict_rows
+from tests.tui.flows import open_review
 
 
 async def test_inbox_moves_with_j_k_and_arrows(db, make_app):
@@ -57,10 +58,7 @@ async def test_enter_opens_review_with_lease_and_q_goes_back(db, make_app):
 async def test_verdict_key_records_then_advances(db, make_app, key, verdict):
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("enter")
-        await settled(pilot)  # a key before the variant is painted is dropped
-        first = app.screen.variant_id
+        first = (await open_review(pilot)).variant_id
         await pilot.press(key)
         await settled(pilot)
         assert verdict_rows(db) == [(first, None, verdict, "ana", None)]
@@ -73,10 +71,7 @@ async def test_verdict_key_records_then_advances(db, make_app, key, verdict):
 async def test_space_skips_without_a_verdict(db, make_app):
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("enter")
-        await settled(pilot)  # a key before the variant is painted is dropped
-        first = app.screen.variant_id
+        first = (await open_review(pilot)).variant_id
         await pilot.press("space")
         assert verdict_rows(db) == []
         assert app.screen.variant_id != first
@@ -85,10 +80,7 @@ async def test_space_skips_without_a_verdict(db, make_app):
 async def test_review_opens_on_the_first_flag_and_flag_keys_record_then_move_on(db, make_app):
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("enter")
-        await settled(pilot)  # a key before the variant is painted is dropped
-        review = app.screen
+        review = await open_review(pilot)
         variant = review.variant_id
         assert review.selected == 1  # claim 2, the altered number: claim 1 is only reworded
         await pilot.press("c")  # confirm claim 2, then on to the next flag: claim 3 (dropped)
@@ -109,10 +101,7 @@ async def test_review_opens_on_the_first_flag_and_flag_keys_record_then_move_on(
 async def test_note_rides_with_the_next_verdict(db, make_app):
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("enter")
-        await settled(pilot)  # a key before the variant is painted is dropped
-        variant = app.screen.variant_id
+        variant = (await open_review(pilot)).variant_id
         await pilot.press("semicolon")
         await pilot.press(*"jobs figure", "enter")
         await pilot.press("x")
@@ -122,10 +111,7 @@ async def test_note_rides_with_the_next_verdict(db, make_app):
 async def test_undo_after_advancing_goes_back(db, make_app):
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("enter")
-        await settled(pilot)  # a key before the variant is painted is dropped
-        first = app.screen.variant_id
+        first = (await open_review(pilot)).variant_id
         await pilot.press("a", "x")
         second = verdict_rows(db)[1][0]
         await pilot.press("z")
@@ -140,10 +126,7 @@ async def test_undo_after_advancing_goes_back(db, make_app):
 async def test_undo_in_the_review_is_said_once_on_the_feedback_line(db, make_app):
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("enter")
-        await settled(pilot)  # a key before the variant is painted is dropped
-        first = app.screen.variant_id
+        first = (await open_review(pilot)).variant_id
         await pilot.press("a")
         await settled(pilot)
         await pilot.press("z")
@@ -218,10 +201,7 @@ async def test_q_in_the_inbox_quits(db, make_app):
 async def test_quitting_from_review_releases_the_lease(db, make_app):
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("enter")
-        await settled(pilot)  # a key before the variant is painted is dropped
-        held = app.screen.variant_id
+        held = (await open_review(pilot)).variant_id
         with Store(db) as store:
             assert store.lease(held).editor == "ana"
         await pilot.press("ctrl+q")

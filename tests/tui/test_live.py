@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from claimdesk.store import Store
 from claimdesk.tui.screens.review import ReviewScreen
 from tests.tui.conftest import add, banner, inbox, ready, screen_text, settled, until, verdict_rows
+from tests.tui.flows import anchor_below_the_top
 
 
 @asynccontextmanager
@@ -23,9 +24,7 @@ async def two_editors(db, make_app) -> AsyncIterator[tuple]:
 async def test_new_variant_appears_and_the_cursor_stays_on_its_variant(db, make_app):
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("j", "j")
-        anchored = inbox(app).current.id
+        anchored = await anchor_below_the_top(pilot)
         with Store(db) as other:  # another connection, as an intake process would commit
             add(other, 8, risk=0.99)
         await until(pilot, lambda: inbox(app).total == 7, "the new variant")

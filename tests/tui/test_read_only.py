@@ -14,19 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from claimdesk.store import Store
 from tests.privileges import without_capabilities
-from tests.tui.conftest import add
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def make_store(folder: Path) -> Path:
-    db = folder / "desk.db"
-    with Store.open(db) as store:
-        for n in range(1, 4):
-            add(store, n, risk=1 - n / 10)
-    return db
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -47,10 +37,8 @@ def run_app_without_write_permission(db: Path) -> dict:
 
 
 @pytest.mark.parametrize("what", ["file", "folder"])
-def test_the_app_browses_a_read_only_store_with_verdict_keys_off(tmp_path, what):
-    shared_dir = tmp_path / "store"
-    shared_dir.mkdir()
-    db = make_store(shared_dir)
+def test_the_app_browses_a_read_only_store_with_verdict_keys_off(db, what):
+    shared_dir = db.parent  # the store file alone in its folder
     if what == "file":
         db.chmod(0o444)
         reason = "file not writable"

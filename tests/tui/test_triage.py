@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from claimdesk.store import Store
 from claimdesk.tui.screens.review import ReviewScreen
-from tests.tui.conftest import banner, feedback, ready, screen_text, settled, until, verdict_rows
+from tests.tui.conftest import banner, feedback, screen_text, settled, until, verdict_rows
+from tests.tui.flows import open_review
 
 HOLD_SECONDS = 5
 _LOCKER = """
@@ -25,11 +28,15 @@ conn.execute("ROLLBACK")
 """
 
 
-def hold_write_lock(db: Path, seconds: float = HOLD_SECONDS) -> subprocess.Popen:
-    """Another process holding the store's write lock; returns once it has it."""
+@contextmanager
+def write_lock_held(db: Path, seconds: float = HOLD_SECONDS) -> Iterator[None]:
+    """Another process holding the store's write lock: entered once it has it, left once it let go."""
     locker = subprocess.Popen([sys.executable, "-c", _LOCKER, str(db), str(seconds)], stdout=subprocess.PIPE, text=True)
     assert locker.stdout is not None and locker.stdout.readline().strip() == "locked"
-    return locker
+    try:
+        yield
+    finally:
+        locker.wait(timeout=30)
 
 
 def review(app) -> ReviewScreen:
@@ -40,12 +47,8 @@ def review(app) -> ReviewScreen:
 async def test_three_presses_during_a_held_lock_record_one_verdict_on_the_variant_on_screen(db, make_app):
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("enter")
-        await settled(pilot)
-        first = review(app).variant_id
-        locker = hold_write_lock(db)
-        try:
+        first = (await open_review(pilot)).variant_id
+        with write_lock_held(db):
             await pilot.press("a")
             await until(pilot, lambda: feedback(app) == "saving…", "saving…")
             assert "saving…" in screen_text(app)
@@ -57,8 +60,6 @@ async def test_three_presses_during_a_held_lock_record_one_verdict_on_the_varian
             await pilot.press("a")
             assert review(app).variant_id == first
             assert verdict_rows(db) == []
-        finally:
-            locker.wait(timeout=30)
         await until(pilot, lambda: verdict_rows(db), "the verdict once the lock lifts", tries=500)
         await settled(pilot)
         assert verdict_rows(db) == [(first, None, "faithful", "ana", None)]
@@ -69,12 +70,8 @@ async def test_three_presses_during_a_held_lock_record_one_verdict_on_the_varian
 async def test_a_lock_held_past_the_busy_timeout_is_one_error_line_and_nothing_moves(db, make_app):
     app = make_app(db, busy_timeout_ms=300)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("enter")
-        await settled(pilot)
-        first = review(app).variant_id
-        locker = hold_write_lock(db)
-        try:
+        first = (await open_review(pilot)).variant_id
+        with write_lock_held(db):
             await pilot.press("x")
             await until(pilot, lambda: "failed" in banner(app), "the error line")
             assert banner(app) == (
@@ -83,8 +80,6 @@ async def test_a_lock_held_past_the_busy_timeout_is_one_error_line_and_nothing_m
             )
             assert review(app).variant_id == first and not review(app).busy
             assert verdict_rows(db) == []
-        finally:
-            locker.wait(timeout=30)
         await pilot.pause(0.5)
         assert verdict_rows(db) == []  # the failed write is not retried behind the editor's back
         assert review(app).variant_id == first
@@ -97,17 +92,11 @@ async def test_a_lock_held_past_the_busy_timeout_is_one_error_line_and_nothing_m
 async def test_q_goes_back_while_a_write_waits_and_the_verdict_still_lands_once(db, make_app):
     app = make_app(db)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("enter")
-        await settled(pilot)
-        first = review(app).variant_id
-        locker = hold_write_lock(db, 2)
-        try:
+        first = (await open_review(pilot)).variant_id
+        with write_lock_held(db, 2):
             await pilot.press("a")
             await pilot.press("q")
             assert not isinstance(app.screen, ReviewScreen)
-        finally:
-            locker.wait(timeout=30)
         await until(pilot, lambda: verdict_rows(db), "the verdict")
         await pilot.pause(0.3)
         assert verdict_rows(db) == [(first, None, "faithful", "ana", None)]
