@@ -65,9 +65,9 @@ def fill_old(store: Core, count: int) -> list[int]:
         article_id = store.conn.execute("SELECT id FROM articles WHERE content_hash = ?", (f"a{n // 2}",)).fetchone()[0]
         ids.append(
             store.conn.execute(
-                "INSERT INTO variants (article_id, content_hash, site, created_at, fidelity, coverage, spin, risk, kept,"
-                " reworded, altered, dropped, added, engine, text)"
-                " VALUES (?, ?, 'copy.example', '2026-03-01T00:00:00.000000Z', 0.9, 1, 0.3, 0.4, 1, 2, 1, 0, 0, 'old', ?)",
+                "INSERT INTO variants (article_id, content_hash, site, created_at, fidelity, coverage, spin, risk,"
+                " kept, reworded, altered, dropped, added, engine, text) VALUES (?, ?, 'copy.example',"
+                " '2026-03-01T00:00:00.000000Z', 0.9, 1, 0.3, 0.4, 1, 2, 1, 0, 0, 'old', ?)",
                 (article_id, f"v{n}", variant_text(n)),
             ).lastrowid
         )
