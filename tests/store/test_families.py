@@ -3,6 +3,8 @@ exact copies of the article keep to their own family, and the lookup is an index
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from claimdesk.store import ArticleIn, Store, VariantIn
@@ -89,3 +91,21 @@ def test_article_families_list_members_sites_and_shared_distortions(store: Store
     assert family.shared and family.shared[0].startswith("number: 62 million") and "68 million" in family.shared[0]
     assert by_id[lone].members == 1 and not by_id[lone].shared
     assert [row.worst_risk for row in rows] == sorted((row.worst_risk for row in rows), reverse=True)
+
+
+def test_reading_and_family_verdicts_never_load_datasketch(db_path: Path) -> None:
+    """The review side reads families from the store: only intake and rescore make sketches."""
+    with Store.open(db_path) as store:
+        first = add(store, repost(SPUN_A, SITES[0]), SITES[0])
+        add(store, repost(SPUN_A, SITES[1]), SITES[1])
+    code = (
+        "import sys\nfrom claimdesk.store import InboxQuery, Store\n"
+        "with Store.open(sys.argv[1], create=False) as store:\n"
+        "    store.inbox_page(); store.article_groups_page(InboxQuery(), None, 50); store.article_families(1)\n"
+        f"    store.family_of({first}); store.spread(1); store.record_family_verdict({first}, 'faithful', 'ana')\n"
+        f"    store.undo({first}, 'ana')\n"
+        "print('datasketch' in sys.modules, 'numpy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False"]
