@@ -95,15 +95,17 @@ def _reasons(article: str, variant: str, claims: list[tuple]) -> list[tuple]:
     return out
 
 
-def layout(n: int, rng: random.Random) -> list[list[tuple[int, int]]]:
-    """Articles as lists of copies, each copy (spin, site): one spin is one family."""
+def layout(n: int, rng: random.Random, big: int = BIG, networks: int = NETWORK_ARTICLES) -> list[list[tuple[int, int]]]:
+    """Articles as lists of copies, each copy (spin, site): one spin is one family. ``big`` and
+    ``networks`` shrink the layout for the builder's test."""
     articles: list[list[tuple[int, int]]] = []
-    big = [(spin, member % 7 + 1) for spin, size in enumerate(BIG_NETWORKS) for member in range(size)]
-    big += [(len(BIG_NETWORKS) + k, 0) for k in range(BIG - len(big))]
-    rng.shuffle(big)
-    articles.append(big)
-    left = n - BIG
-    for _ in range(NETWORK_ARTICLES):
+    sizes = [max(2, size * big // BIG) for size in BIG_NETWORKS]
+    copies = [(spin, member % 7 + 1) for spin, size in enumerate(sizes) for member in range(size)]
+    copies += [(len(sizes) + k, 0) for k in range(big - len(copies))]
+    rng.shuffle(copies)
+    articles.append(copies)
+    left = n - len(copies)
+    for _ in range(networks):
         sizes = [rng.randint(50, 70) for _ in range(rng.choice((1, 2, 2, 3)))] + [1] * rng.randint(0, 10)
         copies = [(spin, member % 7 + (size > 1)) for spin, size in enumerate(sizes) for member in range(size)]
         rng.shuffle(copies)
@@ -120,14 +122,14 @@ def layout(n: int, rng: random.Random) -> list[list[tuple[int, int]]]:
     return articles
 
 
-def build(path: Path, n: int, seed: int = 11) -> Path:
+def build(path: Path, n: int, seed: int = 11, *, big: int = BIG, networks: int = NETWORK_ARTICLES) -> Path:
     """Create the store at ``path`` with ``n`` variants, their claims, families and band rows."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     Store.open(path).close()
     rng = random.Random(seed)
-    templates = _templates(rng, 4096)
+    templates = _templates(rng, min(4096, max(64, n // 4)))
     patterns = [[(text, _reasons(article, text, claims), scores) for text, claims, scores in spins]
                 for article, spins in templates]  # fmt: skip
     bands: dict[tuple[int, int, int], tuple[int, ...]] = {}  # per distinct text: (template, spin, site)
@@ -165,7 +167,7 @@ def build(path: Path, n: int, seed: int = 11) -> Path:
         for batch in rows.values():
             batch.clear()
 
-    for article_id, copies in enumerate(layout(n, rng), 1):
+    for article_id, copies in enumerate(layout(n, rng, big, networks), 1):
         template = article_id % len(templates)
         article_text = f"{templates[template][0]} Story {article_id}."
         title = f"{rng.choice(NAMES)} on the {rng.choice(NOUNS)} ({article_id})"
@@ -321,6 +323,8 @@ def bench_reads(db: Path) -> list[str]:
         new = InboxQuery(state="new")
         med, _ = _median_ms(lambda: store.article_groups_page(new, None, 50), 5)
         lines.append(f"grouped inbox, first page, filter new: median {med:.1f} ms")
+        med, _ = _median_ms(lambda: store.article_groups_count(new), 3)
+        lines.append(f"grouped inbox, article count, filter new: median {med:.0f} ms")
         first = time.perf_counter()
         rows = store.article_families(1)
         cold = (time.perf_counter() - first) * 1000
@@ -356,6 +360,26 @@ def bench_reads(db: Path) -> list[str]:
     return lines
 
 
+def bench_rescore(db: Path, articles: tuple[int, ...] = (1, *range(2, 12))) -> str:
+    """`rescore --families` on the big article and ten network articles: time per variant, and how
+    many variants the real rule puts in another family than the builder did (the builder's check)."""
+    from claimdesk.store.family_rescore import recompute_article
+
+    with Store.open(db) as store:
+        family = "SELECT variant_id, family_id FROM variant_families WHERE article_id = ?"
+        before = {a: store.read(family, (a,)) for a in articles}
+        t = time.perf_counter()
+        done = sum(recompute_article(store, a) for a in articles)
+        elapsed = time.perf_counter() - t
+        moved = sum(
+            len({tuple(r) for r in before[a]} ^ {tuple(r) for r in store.read(family, (a,))}) // 2 for a in articles
+        )
+    return (
+        f"rescore --families: {done} variants in {elapsed:.1f} s = {elapsed / done * 1000:.2f} ms per variant;"
+        f" {moved} of them in another family than the builder put them"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1_000_000, help="variants in the store (default 1000000)")
@@ -375,6 +399,7 @@ def main() -> int:
         print(line, flush=True)
     for line in bench_assignment(args.db, args.ingest):
         print(line, flush=True)
+    print(bench_rescore(args.db), flush=True)
     return 0
 
 
