@@ -16,7 +16,9 @@ SPUN_A, SPUN_B = spin(ARTICLE, SPINNER_A), spin(ARTICLE, SPINNER_B)
 
 
 def add(store: Store, text: str, site: str, article: str = ARTICLE) -> int:
-    return store.add_pair(ArticleIn(text=article, title="Tram"), VariantIn(text=text, url=f"https://{site}/tram")).variant_id
+    return store.add_pair(
+        ArticleIn(text=article, title="Tram"), VariantIn(text=text, url=f"https://{site}/tram")
+    ).variant_id
 
 
 def sim(a: str, b: str) -> float:
