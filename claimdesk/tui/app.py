@@ -165,12 +165,20 @@ class ClaimdeskApp(App[None]):
 
         self.run_worker(await_job(), group="store-write", exit_on_error=False)
 
-    def undo_last(self, done: Callable[[int | None], None], *, run: Runner | None = None) -> None:
+    def undo_last(
+        self,
+        done: Callable[[int | None], None],
+        *,
+        run: Runner | None = None,
+        tell: Callable[[str], None] | None = None,
+    ) -> None:
         """Retract this editor's latest verdict (this session's, else the store's), off the event loop.
 
         ``done`` gets the variant id it was on, or None if there was nothing (left) to undo; a
-        retracted note comes back as the variant's pending note.
+        retracted note comes back as the variant's pending note. What happened is said once,
+        through ``tell`` (a screen's own feedback line), else as a notification.
         """
+        tell = tell or partial(self.notify, markup=False)
         target = self.history[-1] if self.history else None
         already = object()
 
@@ -185,18 +193,16 @@ class ClaimdeskApp(App[None]):
                 self.history.pop()
             if result is already:
                 # Already retracted (say, from another session): dropped, and said so.
-                self.notify("That verdict was already undone.", markup=False)
+                tell("That verdict was already undone.")
                 done(None)
             elif not isinstance(result, review_jobs.Undone):
-                self.notify("Nothing to undo.", markup=False)
+                tell("Nothing to undo.")
                 done(None)
             else:
                 retracted = result.retracted
                 if retracted.note and retracted.claim is None:
                     self.notes.setdefault(retracted.variant_id, retracted.note)
-                self.notify(
-                    f"Undid your {self.verdict_label(retracted.verdict)} on #{retracted.variant_id}.", markup=False
-                )
+                tell(f"Undid your {self.verdict_label(retracted.verdict)} on #{retracted.variant_id}.")
                 done(retracted.variant_id)
 
         (run or partial(self.run_on_writer, what="Undo"))(job, finished)
