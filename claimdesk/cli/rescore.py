@@ -1,4 +1,5 @@
-"""`claimdesk rescore`: score stored variants again after an engine change."""
+"""`claimdesk rescore`: score stored variants again after an engine change, or (``--families``)
+recompute their copy families."""
 
 from __future__ import annotations
 
@@ -9,19 +10,21 @@ from collections.abc import Callable, Iterator
 
 from claimdesk.cli.output import say
 
-HELP = "re-score variants scored by an older engine (or --all)"
+HELP = "re-score variants scored by an older engine (or --all), or recompute copy families (--families)"
 PLAIN_STEPS = 10  # without a terminal, one progress line per tenth of the work
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """--all."""
-    parser.add_argument("--all", action="store_true", help="re-score every variant, not only stale ones")
+    """--all, or --families."""
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--all", action="store_true", help="re-score every variant, not only stale ones")
+    which.add_argument("--families", action="store_true", help="recompute the copy families of every variant")
 
 
 @contextlib.contextmanager
-def _progress(total: int) -> Iterator[Callable[[], None]]:
+def _progress(total: int, label: str = "rescore") -> Iterator[Callable[[], None]]:
     """A Rich bar on stderr when it is a terminal; otherwise plain "rescore N/TOTAL" lines a
-    log can keep (a bar's redraws would fill it with carriage returns)."""
+    log can keep (a bar's redraws would fill it with carriage returns). ``label`` names the work."""
     if not total:
         yield lambda: None
         return
@@ -29,9 +32,9 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        columns = (TextColumn("rescore"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
         with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task("rescore", total=total)
+            task = bar.add_task(label, total=total)
             yield lambda: bar.advance(task)
         return
     done = 0
@@ -41,13 +44,15 @@ def _progress(total: int) -> Iterator[Callable[[], None]]:
         nonlocal done
         done += 1
         if done % step == 0 or done == total:
-            say(f"rescore {done}/{total}", err=True)
+            say(f"{label} {done}/{total}", err=True)
 
     yield advance
 
 
 def run(args: argparse.Namespace) -> int:
     """Re-score one variant per transaction, so editors keep working meanwhile."""
+    if args.families:
+        return _families(args)
     from claimdesk.claims import ENGINE_VERSION
     from claimdesk.store import Store
     from claimdesk.store.rescore import rescore, stale
@@ -59,4 +64,17 @@ def run(args: argparse.Namespace) -> int:
                 rescore(store, variant_id)
                 advance()
     say(f"rescored {len(ids)} with engine {ENGINE_VERSION}")
+    return 0
+
+
+def _families(args: argparse.Namespace) -> int:
+    """Recompute families article by article, in short transactions."""
+    from claimdesk.store import Store, stats
+    from claimdesk.store.family_rescore import articles, recompute_article, total
+
+    with Store.open(args.db, create=False) as store:
+        with _progress(total(store), "families") as advance:
+            done = sum(recompute_article(store, article_id, advance) for article_id in articles(store))
+        counted = stats.families(store)
+    say(f"families recomputed for {done} variants: {counted['families']} families, {counted['shared']} of two or more")
     return 0

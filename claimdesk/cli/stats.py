@@ -1,4 +1,4 @@
-"""`claimdesk stats`: counts by state, by current verdict and by editor, and of conflicting variants."""
+"""`claimdesk stats`: counts by state, by current verdict and by editor, of conflicting variants and of families."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
             "verdict": stats.by_verdict(store),
             "editor": stats.by_editor(store),
             "conflicts": stats.conflicts(store),
+            "families": stats.families(store),
         }
     if args.json:
         say_json(report)
@@ -35,6 +36,11 @@ def run(args: argparse.Namespace) -> int:
     for name, n in report["verdict"].items() or [("(none)", 0)]:
         say(f"  {name:<12} {n:>9}")
     say(f"variants whose editors disagree {report['conflicts']:>5}")
+    families = report["families"]
+    say(
+        f"copy families {families['families']:>9} ({families['shared']} of two or more, largest"
+        f" {families['largest']}, {families['unassigned']} variants not yet assigned)"
+    )
     say("verdicts by editor (variants, claims, undos)")
     for name, row in report["editor"].items():
         say(f"  {name:<20} {row['variants']:>7} {row['claims']:>7} {row['undos']:>7}")

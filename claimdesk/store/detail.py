@@ -51,3 +51,11 @@ def claims(core: Core, variant_id: int) -> list[StoredClaim]:
     rows = core.read("SELECT * FROM claims WHERE variant_id = ? ORDER BY number", (variant_id,))
     decided = verdicts.claim_verdicts(core, variant_id)
     return [StoredClaim(row["number"], claim_rows.from_row(row), decided.get(row["number"])) for row in rows]
+
+
+def article(core: Core, article_id: int) -> Article:
+    """One article; raises NotFound for an unknown id."""
+    row = core.read_one("SELECT id, url, title, text, published, created_at FROM articles WHERE id = ?", (article_id,))
+    if not row:
+        raise NotFound(f"no article {article_id}")
+    return Article(**dict(row))

@@ -54,6 +54,12 @@ _CONFLICT = (
     " THEN (SELECT group_concat(s.editor || ':' || s.verdict, '; ')"
     f" FROM ({STANDING.format(where='= var.id')} ORDER BY v.editor) s WHERE s.editor != v.editor) END"
 )
+# The variant's copy family (its own id until families are computed, see ``families``) and the
+# family verdict a row came from.
+_FAMILY = [
+    ("family", "coalesce((SELECT f.family_id FROM variant_families f WHERE f.variant_id = var.id), var.id)", False),
+    ("batch", "v.batch", True),
+]
 _COLUMNS: dict[Kind, list[tuple[str, str, bool]]] = {
     "current": [
         ("variant_id", "var.id", False),
@@ -62,6 +68,7 @@ _COLUMNS: dict[Kind, list[tuple[str, str, bool]]] = {
         *_SCORES,
         ("verdict_uid", "v.uid", True),
         ("conflict", _CONFLICT, True),
+        *_FAMILY,
     ],
     "history": [
         ("event_id", "v.id", False),
@@ -77,6 +84,7 @@ _COLUMNS: dict[Kind, list[tuple[str, str, bool]]] = {
         ),
         *_VARIANT,
         *_SCORES,
+        *_FAMILY,
     ],
     "claims": [
         ("variant_id", "v.variant_id", False),

@@ -1,6 +1,8 @@
-"""Adding article/variant pairs: shared articles, no duplicate variants, claims stored with scores.
+"""Adding article/variant pairs: shared articles, no duplicate variants, claims stored with scores,
+and the variant's copy family (see ``families``).
 
-Scoring runs before the write transaction, so the write lock is held for inserts only.
+Scoring and the family sketch run before the write transaction, so the write lock is held for
+inserts and the family's index lookups only.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import sqlite3
 from urllib.parse import urlsplit
 
 from claimdesk.claims import ENGINE_VERSION, STATUSES, Report, score_pair
-from claimdesk.store import claim_rows
+from claimdesk.store import claim_rows, families, family_sketch
 from claimdesk.store.connection import Core
 from claimdesk.store.models import AddResult, Article, ArticleIn, VariantIn
 
@@ -54,6 +56,8 @@ def add_pair(core: Core, article: ArticleIn, variant: VariantIn, report: Report 
     if existing:
         return AddResult(False, existing["article_id"], existing["variant_id"])
     scored = report or score_pair(article.text, variant.text)
+    sketch = family_sketch.sketch(variant.text)
+    verbatim = family_sketch.is_verbatim(variant.text, article.text)
 
     def work(conn: sqlite3.Connection) -> AddResult:
         again = conn.execute(_EXISTING, keys).fetchone()
@@ -82,9 +86,20 @@ def add_pair(core: Core, article: ArticleIn, variant: VariantIn, report: Report 
         variant_id = conn.execute(f"INSERT INTO variants ({columns}) VALUES ({marks})", row).lastrowid
         assert variant_id is not None
         claim_rows.insert(conn, variant_id, scored.claims)
+        families.assign(conn, article_id, variant_id, sketch, verbatim=verbatim, shingles_of=stored_shingles(conn))
         return AddResult(True, article_id, variant_id)
 
     return core.write(work)
+
+
+def stored_shingles(conn: sqlite3.Connection) -> families.ShinglesOf:
+    """Shingles of a stored variant, read from its text (for checking a family candidate)."""
+
+    def shingles_of(variant_id: int) -> frozenset[str]:
+        row = conn.execute("SELECT text FROM variants WHERE id = ?", (variant_id,)).fetchone()
+        return family_sketch.shingles(row[0]) if row else frozenset()
+
+    return shingles_of
 
 
 def find_article_by_url(core: Core, url: str) -> Article | None:

@@ -14,7 +14,13 @@ from claimdesk.store.errors import ReadOnlyStore
 # A migration added to ``schema`` is named here too; tests/store/test_schema.py checks they agree.
 LOG_TABLE = "_sqlite_migrations"
 MIGRATION_SET = "claimdesk"
-MIGRATION_NAMES: tuple[str, ...] = ("001_core", "002_feeds", "003_sorts_and_article_search", "004_conflicts")
+MIGRATION_NAMES: tuple[str, ...] = (
+    "001_core",
+    "002_feeds",
+    "003_sorts_and_article_search",
+    "004_conflicts",
+    "005_families",
+)
 
 
 def _applied(core: Core) -> set[str]:

@@ -94,6 +94,7 @@ class Verdict:
     note: str | None
     decided_at: str
     replaces: int | None
+    batch: str | None = None  # the family verdict this row belongs to (and its undo), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,3 +254,115 @@ class FeedState:
     etag: str | None
     last_modified: str | None
     checked_at: str | None
+
+
+# Copy families -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleGroupKey:
+    """Position in the grouped inbox: the rank and id of the article's riskiest listed copy."""
+
+    rank: float
+    variant_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleGroupRow:
+    """One article of the grouped inbox, counted over the copies the query lists.
+
+    ``worst_risk`` is the stored risk of its riskiest listed copy; ``key`` pages on from this row.
+    """
+
+    article_id: int
+    title: str | None
+    copies: int
+    undecided: int
+    worst_risk: float
+    families: int
+    key: ArticleGroupKey
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleGroupPage:
+    """A page of article groups; ``next`` is None on the last page."""
+
+    rows: tuple[ArticleGroupRow, ...]
+    next: ArticleGroupKey | None
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyRow:
+    """One family of an article, as the expanded grouped inbox lists it.
+
+    ``sites`` are its members' sites, most members first; ``shared`` the distortions (altered
+    reasons, as "kind: original → variant") carried by more than half of its members, most
+    carried first: near copies can each lose a sentence, so "every member" would hide the figure
+    a network spread.
+    """
+
+    family_id: int
+    members: int
+    undecided: int
+    sites: tuple[str, ...]
+    shared: tuple[str, ...]
+    worst_risk: float
+    verbatim: bool = False  # the article's own text, copied word for word
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyInfo:
+    """The family a variant belongs to, for the review header: "family of N copies on M sites"."""
+
+    family_id: int
+    members: int
+    sites: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FamilyBatch:
+    """What a family verdict did: ``recorded`` rows under batch id ``batch``, members skipped as
+    held by another editor or already decided."""
+
+    batch: str
+    recorded: int
+    skipped_held: int
+    skipped_decided: int
+
+
+@dataclass(frozen=True, slots=True)
+class AlteredValue:
+    """One distinct altered value of an article claim: how many copies carry it and the earliest
+    copy that did (by found date, else stored date)."""
+
+    kind: str
+    original: str
+    variant: str
+    count: int
+    earliest_site: str | None
+    earliest_found: str
+    earliest_variant: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class SpreadClaim:
+    """One claim of the article (1-based ``number``, character span ``start``..``end`` of the
+    article text) against its copies: how many keep, reword, alter or drop it."""
+
+    number: int
+    start: int
+    end: int
+    kept: int
+    reworded: int
+    altered: int
+    dropped: int
+    values: list[AlteredValue]
+
+
+@dataclass(frozen=True, slots=True)
+class Spread:
+    """An article's claims against all of its ``copies``."""
+
+    article_id: int
+    copies: int
+    claims: list[SpreadClaim]

@@ -187,6 +187,49 @@ def _conflicts(db: sqlite_utils.Database) -> None:
     db.execute(f"INSERT INTO conflicts (variant_id) {verdicts.CONFLICTING.format(where='IS NOT NULL')}")
 
 
+# Copy families (see ``families``). Tables of their own rather than columns on ``variants``: a
+# column added there would land after ``text``, and every listing would read past the text to reach
+# it. ``variant_families`` holds one row per variant once its family is known; ``family_id`` is the
+# id of the family's first member, so a variant not yet assigned (a store from before this
+# migration, until `claimdesk rescore --families`) reads as a family of one under its own id.
+# ``family_bands`` holds each variant's MinHash LSH bands: a new copy finds its family by an index
+# seek on (article, band, hash), never a scan. Exact copies of the article keep no bands: their
+# family is found by ``verbatim`` and no near copy joins it (one changed figure is near, not exact).
+# ``verdicts.batch`` ties together the rows of one family verdict, so one undo takes them all back;
+# ADD COLUMN appends it and fires no row trigger, so the log stays append-only.
+_FAMILIES = """
+CREATE TABLE variant_families (
+    variant_id INTEGER PRIMARY KEY REFERENCES variants(id),
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    family_id INTEGER NOT NULL,
+    verbatim INTEGER NOT NULL DEFAULT 0     -- 1: the text is the article's own, word for word
+);
+CREATE INDEX variant_families_article ON variant_families(article_id, family_id);
+CREATE INDEX variant_families_family ON variant_families(family_id);
+CREATE INDEX variant_families_verbatim ON variant_families(article_id) WHERE verbatim;
+
+CREATE TABLE family_bands (
+    article_id INTEGER NOT NULL,
+    band INTEGER NOT NULL,
+    hash INTEGER NOT NULL,
+    variant_id INTEGER NOT NULL REFERENCES variants(id),
+    PRIMARY KEY (article_id, band, hash, variant_id)
+) WITHOUT ROWID;
+CREATE INDEX family_bands_variant ON family_bands(variant_id);
+
+ALTER TABLE verdicts ADD COLUMN batch TEXT;
+CREATE INDEX verdicts_batch ON verdicts(batch) WHERE batch IS NOT NULL;
+
+-- The grouped inbox: an article's riskiest copy is the first of its article in this index.
+CREATE INDEX variants_article_rank ON variants(article_id, (risk - (coverage < 0.05)), id);
+"""
+
+
+@MIGRATIONS(name="005_families")
+def _families(db: sqlite_utils.Database) -> None:
+    db.executescript(_FAMILIES)
+
+
 def apply(core: Core) -> None:
     """Apply whatever is pending, inside the caller's write transaction.
 

@@ -1,4 +1,4 @@
-"""Counts for `claimdesk stats`: variants by state and by current verdict, verdicts by editor."""
+"""Counts for `claimdesk stats`: variants by state and by current verdict, verdicts by editor, families."""
 
 from __future__ import annotations
 
@@ -35,3 +35,23 @@ def by_editor(core: Core) -> dict[str, dict[str, int]]:
         " FROM verdicts v GROUP BY editor ORDER BY editor"
     )
     return {row["editor"]: {name: row[name] for name in ("variants", "claims", "undos")} for row in rows}
+
+
+def families(core: Core) -> dict[str, int]:
+    """Copy families: how many in all (a variant not yet assigned counts as a family of one), how
+    many have two or more members, the largest, and the variants not yet assigned (a store from
+    before families, until `claimdesk rescore --families`)."""
+    assigned = core.read_one("SELECT count(*) AS n, count(DISTINCT family_id) AS families FROM variant_families")
+    total = core.read_one("SELECT count(*) FROM variants")
+    sizes = core.read_one(
+        "SELECT count(*) AS shared, max(n) AS largest FROM"
+        " (SELECT count(*) AS n FROM variant_families GROUP BY family_id HAVING count(*) > 1)"
+    )
+    assert assigned and total and sizes
+    unassigned = int(total[0]) - int(assigned["n"])
+    return {
+        "families": int(assigned["families"]) + unassigned,
+        "shared": int(sizes["shared"]),
+        "largest": int(sizes["largest"] or (1 if total[0] else 0)),
+        "unassigned": unassigned,
+    }

@@ -17,14 +17,19 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from claimdesk.store import detail, feeds, inbox, leases, verdicts
+from claimdesk.store import article_groups, detail, families, family_verdicts, feeds, inbox, leases, spread, verdicts
 from claimdesk.store.connection import Clock, Core, utc_now
 from claimdesk.store.errors import MissingStore, StoreError, StoreUnavailable, space_note
 from claimdesk.store.migrate import migrate
 from claimdesk.store.models import (
     AddResult,
     Article,
+    ArticleGroupKey,
+    ArticleGroupPage,
     ArticleIn,
+    FamilyBatch,
+    FamilyInfo,
+    FamilyRow,
     FeedState,
     HistoryEntry,
     InboxCounts,
@@ -34,6 +39,7 @@ from claimdesk.store.models import (
     Lease,
     PageKey,
     Seen,
+    Spread,
     StoredClaim,
     VariantDetail,
     VariantIn,
@@ -177,7 +183,10 @@ class Store(Core):
         )
 
     def undo(self, variant_id: int, editor: str, *, uid: str | None = None) -> Verdict:
-        """Retract the editor's latest live verdict on the variant; returns the undo event."""
+        """Retract the editor's latest live verdict on the variant; returns the undo event.
+
+        If that verdict came from a family verdict, the whole batch is taken back (one undo row per
+        member, all carrying the batch id, as the returned event's ``batch`` says)."""
         return verdicts.undo(self, variant_id, editor, uid=uid)
 
     def current_verdict(self, variant_id: int, claim: int | None = None) -> Verdict | None:
@@ -195,6 +204,52 @@ class Store(Core):
     def verdicts_today(self, editor: str) -> int:
         """The editor's live verdicts since midnight UTC."""
         return verdicts.count_today(self, editor)
+
+    # Families, batches, spread ----------------------------------------------------------------
+
+    def article_groups_page(
+        self, query: InboxQuery, after: ArticleGroupKey | None = None, limit: int = 50
+    ) -> ArticleGroupPage:
+        """A page of the grouped inbox: one row per article, riskiest copy first, then id; pass
+        ``page.next`` as ``after`` for the next page. The query's filters apply (its sort does not)."""
+        return article_groups.page(self, query, after, limit)
+
+    def article_groups_count(self, query: InboxQuery = InboxQuery()) -> int:  # noqa: B008
+        """How many articles the grouped inbox lists under ``query``."""
+        return article_groups.count(self, query)
+
+    def article(self, article_id: int) -> Article:
+        """One article (NotFound if unknown)."""
+        return detail.article(self, article_id)
+
+    def article_families(self, article_id: int) -> list[FamilyRow]:
+        """The article's families, riskiest first: members, undecided, sites, shared distortions."""
+        return families.article_families(self, article_id)
+
+    def family_of(self, variant_id: int) -> FamilyInfo:
+        """The variant's family (a family of one under its own id until families are computed)."""
+        return families.family_of(self, variant_id)
+
+    def family_eligible(self, variant_id: int, editor: str) -> int:
+        """How many members a family verdict by ``editor`` would record: undecided, not held by another."""
+        return families.eligible(self, variant_id, editor)
+
+    def record_family_verdict(
+        self, variant_id: int, verdict: str, editor: str, note: str | None = None
+    ) -> FamilyBatch:
+        """One verdict row per eligible member of the variant's family, sharing a batch id, in one
+        durable transaction; held and decided members are skipped and counted. ``undo`` on any
+        member takes the whole batch back."""
+        return family_verdicts.record(self, variant_id, verdict, editor, note)
+
+    def batch_size(self, batch: str) -> int:
+        """How many verdict rows a batch recorded (to say "undone on N copies")."""
+        return family_verdicts.size(self, batch)
+
+    def spread(self, article_id: int) -> Spread:
+        """Per article claim: copies keeping, rewording, altering, dropping it, and each altered value
+        with its count and earliest copy (NotFound if the article is unknown)."""
+        return spread.spread(self, article_id)
 
     # Leases -------------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from claimdesk.store.entry import check_editor, check_note, check_uid
 from claimdesk.store.errors import BadVerdict, LeaseHeld, NotFound, NothingToUndo, UidReused, VerdictChanged
 from claimdesk.store.models import CLAIM_VERDICTS, UNDO, VARIANT_VERDICTS, HistoryEntry, Lease, Seen, Verdict
 
-COLUMNS = "id, uid, variant_id, claim, verdict, editor, note, decided_at, replaces"
+COLUMNS = "id, uid, variant_id, claim, verdict, editor, note, decided_at, replaces, batch"
 LIVE = "v.verdict != 'undo' AND NOT EXISTS (SELECT 1 FROM verdicts u WHERE u.replaces = v.id AND u.verdict = 'undo')"
 
 _CURRENT = f"""
@@ -50,8 +50,8 @@ UPDATE variants SET (verdict, verdict_id) = (
 _FORGET_CONFLICT = "DELETE FROM conflicts WHERE variant_id = :variant"
 _NOTE_CONFLICT = "INSERT INTO conflicts (variant_id) " + CONFLICTING.format(where="= :variant")
 _INSERT = (
-    "INSERT INTO verdicts (uid, variant_id, claim, verdict, editor, note, decided_at, replaces)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS
+    "INSERT INTO verdicts (uid, variant_id, claim, verdict, editor, note, decided_at, replaces, batch)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING " + COLUMNS
 )
 
 
@@ -101,7 +101,7 @@ def _once(
     return core.write(once, durable=True)
 
 
-def _append(
+def append(
     conn: sqlite3.Connection,
     core: Core,
     uid: str,
@@ -111,10 +111,11 @@ def _append(
     editor: str,
     note: str | None,
     replaces: int | None,
+    batch: str | None = None,
 ) -> Verdict:
     """Insert one event; an event on the whole variant also refreshes the variant's cached verdict
     and its conflict mark."""
-    params = (uid, variant_id, claim, verdict, editor, note, core.now(), replaces)
+    params = (uid, variant_id, claim, verdict, editor, note, core.now(), replaces, batch)
     event = Verdict(**conn.execute(_INSERT, params).fetchone())
     if claim is None:
         _refresh(conn, variant_id)
@@ -157,7 +158,7 @@ def record(
         if seen is not None:
             _check_seen(conn, variant_id, seen)
         current = conn.execute(_CURRENT, {"variant": variant_id, "claim": claim}).fetchone()
-        return _append(conn, core, uid, variant_id, claim, verdict, editor, note, current and current["id"])
+        return append(conn, core, uid, variant_id, claim, verdict, editor, note, current and current["id"])
 
     return _once(core, uid, (variant_id, verdict, claim), work)
 
@@ -188,7 +189,13 @@ def _check_seen(conn: sqlite3.Connection, variant_id: int, seen: Seen) -> None:
 
 
 def undo(core: Core, variant_id: int, editor: str, *, uid: str | None = None) -> Verdict:
-    """Retract ``editor``'s latest live verdict on the variant (or any of its claims)."""
+    """Retract ``editor``'s latest live verdict on the variant (or any of its claims).
+
+    When that verdict came from a family verdict (it has a ``batch``), every still-live row of the
+    batch is retracted with it, one undo row per member each pointing at the row it replaces and
+    carrying the batch id: the review's one undo key takes the whole batch back. Returns the undo
+    event of this variant.
+    """
     editor = check_editor(editor)
     uid = check_uid(uid) or str(uuid.uuid4())
 
@@ -202,7 +209,17 @@ def undo(core: Core, variant_id: int, editor: str, *, uid: str | None = None) ->
         if not target:
             raise NothingToUndo(f"{editor} has no verdict to undo on variant {variant_id}")
         retracted = Verdict(**target)
-        return _append(conn, core, uid, variant_id, retracted.claim, UNDO, editor, None, retracted.id)
+        event = append(conn, core, uid, variant_id, retracted.claim, UNDO, editor, None, retracted.id, retracted.batch)
+        if retracted.batch is not None:
+            rest = conn.execute(
+                f"SELECT {COLUMNS} FROM verdicts v WHERE v.batch = ? AND v.id != ? AND {LIVE} ORDER BY v.id",
+                (retracted.batch, retracted.id),
+            ).fetchall()
+            for row in rest:
+                member = Verdict(**row)
+                append(conn, core, str(uuid.uuid4()), member.variant_id, member.claim, UNDO, editor, None, member.id,
+                       member.batch)  # fmt: skip
+        return event
 
     return _once(core, uid, (variant_id, UNDO, None), work)
 

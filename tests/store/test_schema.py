@@ -56,7 +56,7 @@ def test_opening_a_store_of_an_older_schema_migrates_it_and_keeps_its_rows(db_pa
     MIGRATIONS.apply(sqlite_utils.Database(older.conn), stop_before="002_feeds")
     older.close()
     with Store(db_path) as store:  # no migration: the file stays at 001_core
-        assert pending(store) == ["002_feeds", "003_sorts_and_article_search", "004_conflicts"]
+        assert pending(store) == ["002_feeds", "003_sorts_and_article_search", "004_conflicts", "005_families"]
         ids = fill(store, 3)
     with Store.open(db_path) as store:
         assert pending(store) == []
