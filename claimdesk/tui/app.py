@@ -112,6 +112,7 @@ class ClaimdeskApp(App[None]):
         self.history: list[int] = []
         # Notes typed for a variant's next verdict, by variant id: kept until that verdict is recorded.
         self.notes: dict[int, str] = {}
+        self.undone = ""  # what the last undo took back, in words
         where = clean(str(self.db_path), keep_newlines=False) + (" (read-only)" if self.read_only else "")
         self.sub_title = f"editor: {clean(editor, keep_newlines=False)} · {where}"
 
@@ -194,9 +195,12 @@ class ClaimdeskApp(App[None]):
                 retracted = result.retracted
                 if retracted.note and retracted.claim is None:
                     self.notes.setdefault(retracted.variant_id, retracted.note)
-                self.notify(
-                    f"Undid your {self.verdict_label(retracted.verdict)} on #{retracted.variant_id}.", markup=False
-                )
+                label = self.verdict_label(retracted.verdict)
+                if result.count > 1:
+                    self.undone = f"Undid your family {label} ({result.count:,} verdicts)."
+                else:
+                    self.undone = f"Undid your {label} on #{retracted.variant_id}."
+                self.notify(self.undone, markup=False)
                 done(retracted.variant_id)
 
         (run or partial(self.run_on_writer, what="Undo"))(job, finished)

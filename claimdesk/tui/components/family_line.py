@@ -24,31 +24,41 @@ from claimdesk.tui.components.styles import DIM
 SITE_CELLS = 24  # one site name at most this wide
 
 
-def family_summary(members: int, sites: Sequence[str], keys: str, width: int) -> Text:
-    """The line for ``width`` cells: the size first, then whole site names while they fit, then
-    ``+N more`` and the keys (``A/X all``) when there is room."""
-    names = [name for name in (clean(s or "", keep_newlines=False).strip() for s in sites) if name]
-    site_word = "site" if len(names) == 1 else "sites"
-    text = Text(f"◇ family of {members:,} copies on {len(names):,} {site_word}", Style(bold=True))
-    hint = f"  {keys}" if keys else ""
-    room = width - text.cell_len - cell_len(hint)
+def _fit_sites(names: list[str], room: int) -> list[str]:
+    """The first names that fit in ``room`` cells with their separators and a ``, +N more`` tail."""
     shown: list[str] = []
+    used = 0
     for i, name in enumerate(names):
-        name = cell(name, min(SITE_CELLS, cell_len(name)))
         more = len(names) - i - 1
         tail = f", +{more:,} more" if more else ""
-        lead = ": " if not shown else ", "
-        if cell_len(lead) + cell_len(name) + cell_len(tail) > room:
+        step = cell_len(": " if not shown else ", ") + cell_len(name)
+        if used + step + cell_len(tail) > room:
             break
         shown.append(name)
-        room -= cell_len(lead) + cell_len(name)
+        used += step
+    return shown
+
+
+def family_summary(members: int, sites: Sequence[str], keys: Sequence[str], width: int) -> Text:
+    """The line for ``width`` cells: the size first, then whole site names while they fit, then
+    ``+N more``; then the key hints (``keys``, most wanted first) that leave at least one site."""
+    names = [cell(name, min(SITE_CELLS, cell_len(name))) for name in (clean(s or "", keep_newlines=False).strip()
+             for s in sites) if name]  # fmt: skip
+    site_word = "site" if len(names) == 1 else "sites"
+    text = Text(f"◇ family of {members:,} copies on {len(names):,} {site_word}", Style(bold=True))
+    hints = ["  ".join(keys[:n]) for n in range(len(keys), 0, -1)] + [""]
+    for hint in hints:
+        room = width - text.cell_len - (cell_len(hint) + 2 if hint else 0)
+        shown = _fit_sites(names, room)
+        if shown or not names or not hint:
+            break
     if shown:
         text.append(": " + ", ".join(shown))
     left = len(names) - len(shown)
     if left and names:
         text.append((", " if shown else ": ") + f"+{left:,} more", DIM)
-    if hint and text.cell_len + cell_len(hint) <= width:
-        text.append(hint, DIM)
+    if hint:
+        text.append("  " + hint, DIM)
     return text
 
 
@@ -64,13 +74,13 @@ class FamilyLine(Widget):
         self.display = False
         self.members = 0
         self.sites: tuple[str, ...] = ()
-        self.keys = ""
+        self.keys: tuple[str, ...] = ()
 
-    def show(self, members: int | None, sites: Sequence[str] = (), keys: str = "") -> None:
+    def show(self, members: int | None, sites: Sequence[str] = (), keys: Sequence[str] = ()) -> None:
         """Show a family of ``members`` copies on ``sites``; None or one member hides the line."""
         visible = bool(members and members > 1)
         if visible:
-            self.members, self.sites, self.keys = members or 0, tuple(sites), keys
+            self.members, self.sites, self.keys = members or 0, tuple(sites), tuple(keys)
         if self.display != visible:
             self.display = visible
         self.refresh()

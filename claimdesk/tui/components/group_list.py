@@ -143,13 +143,11 @@ class GroupList(LineView, can_focus=True):
             total = store.article_groups_count(query)
             top = tuple(store.article_groups_page(query, limit=PAGE_SIZE).rows)
             families = None
-            if expanded is not None:
-                page = expanded.index // PAGE_SIZE
+            page, offset = divmod(expanded.index, PAGE_SIZE) if expanded is not None else (0, 0)
+            if expanded is not None and (page == 0 or open_key is not None):
                 rows = top if page == 0 else store.article_groups_page(query, after=open_key, limit=PAGE_SIZE).rows
-                offset = expanded.index % PAGE_SIZE
-                if (page == 0 or open_key is not None) and offset < len(rows):
-                    if rows[offset].article_id == expanded.article_id:
-                        families = tuple(store.article_families(expanded.article_id))
+                if offset < len(rows) and rows[offset].article_id == expanded.article_id:
+                    families = tuple(store.article_families(expanded.article_id))
         self.post_message(GroupsCounted(generation, total, top, families))
 
     def on_groups_counted(self, message: GroupsCounted) -> None:

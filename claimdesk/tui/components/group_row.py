@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.style import Style
 from rich.text import Text
 
@@ -25,7 +25,7 @@ SITE_CELLS = 22  # one site name at most this wide on a family line
 def header_text(width: int) -> Text:
     """Column names over the grouped list."""
     line = "   s copies  undec worst  article, or ◇ family: sites │ shared distortions"
-    return Text(cell(line, width), Style(bold=True))
+    return Text(set_cell_size(line, width), Style(bold=True))
 
 
 def article_text(row: ArticleGroupRow, width: int, *, expanded: bool, cursor: bool, palette: Palette = PLAIN) -> Text:

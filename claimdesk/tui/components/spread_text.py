@@ -72,22 +72,22 @@ def claim_block(claim: SpreadClaim, article_text: str, palette: Palette = PLAIN)
 
 
 def summary(spread: Spread, title: str | None) -> Text:
-    """``Spread of “Title” (article #3): 10 copies, 5 claims, 2 altered or dropped in some copy``."""
+    """``Spread “Title” #3: 10 copies · 6 claims, 2 altered/dropped`` (in some copy)."""
     changed = sum(1 for c in spread.claims if c.altered or c.dropped)
-    text = Text("Spread of ", Style(bold=True))
-    text.append("“" + (_one_line(title) or "untitled") + "”", Style(bold=True))
+    text = Text("Spread ", Style(bold=True))
+    text.append("“" + squeeze(_one_line(title) or "untitled", 40) + "”", Style(bold=True))
     copies = "copy" if spread.copies == 1 else "copies"
     claims = "claim" if len(spread.claims) == 1 else "claims"
-    text.append(f" (article #{spread.article_id}): {spread.copies:,} {copies}, {len(spread.claims):,} {claims}, ")
-    text.append(f"{changed:,} altered or dropped in some copy")
+    text.append(f" #{spread.article_id}: {spread.copies:,} {copies} · {len(spread.claims):,} {claims}, ")
+    text.append(f"{changed:,} altered/dropped")
     return text
 
 
 LEGEND = Text.assemble(
-    ("per claim: ", DIM),
-    "copies that keep, reword, alter, drop it; ",
-    ("then ", DIM),
-    "kind original → copy's value, copies with it, first copy found",
+    ("copies per claim: ", DIM),
+    "keep/reword/alter/drop",
+    (" · altered values: ", DIM),
+    "copies, first seen",
 )
 
 

@@ -256,13 +256,9 @@ class InboxScreen(Screen[None]):
         return True
 
     def open_family(self, family: FamilyRow) -> None:
-        """A family's members: the flat list of them, at the top (``v`` goes back to the groups)."""
-        self.show_family(family.family_id)
-
-    def show_family(self, family_id: int) -> None:
-        """The flat listing of one family's members."""
-        self.set_grouped(False)
-        self.show_listing(replace(self.inbox.query, family=family_id))
+        """A family's review: its first member (a family's id is its first member's), whose family
+        line names the others and whose capital verdict keys judge them all."""
+        self.open_review(family.family_id)
 
     def action_spread(self) -> None:
         """``S``: the spread of the article under the cursor (grouped), or of the variant's article."""
