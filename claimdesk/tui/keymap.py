@@ -92,8 +92,8 @@ REVIEW_BINDINGS: list[Binding] = [
 SPREAD_BINDINGS: list[Binding] = [
     Binding("j,down", "scroll_down", "Down", id="spread-down", show=False),
     Binding("k,up", "scroll_up", "Up", id="spread-up", show=False),
-    Binding("tab,w", "next_altered", "Next altered claim", id="spread-next", priority=True),
-    Binding("shift+tab,b", "previous_altered", "Previous altered claim", id="spread-prev", show=False, priority=True),
+    Binding("tab,w", "next_changed", "Next changed claim", id="spread-next", priority=True),
+    Binding("shift+tab,b", "previous_changed", "Previous changed claim", id="spread-prev", show=False, priority=True),
     Binding("g,home", "first", "Top", id="spread-top", show=False),
     Binding("G,end", "last", "Bottom", id="spread-bottom", show=False),
     Binding("pagedown,space", "page_down", "Page down", id="spread-page-down", show=False),
@@ -135,7 +135,7 @@ REVIEW_FOOTER: tuple[FooterItem, ...] = (
     FooterItem(("flag-confirm", "flag-dismiss"), "flag", label="Confirm/dismiss"),
     FooterItem(("flag-next",), "next flag", required=False),
     FooterItem(("undo",), "undo"),
-    FooterItem(("family-faithful", "family-distorted"), "family", required=False, label="Family faithful/distorted"),
+    FooterItem(("family-faithful", "family-distorted"), "family", required=False, label="Family verdicts"),
     FooterItem(("spread",), "spread", required=False),
     FooterItem(("note",), "note", required=False),
     FooterItem(("variant-next", "variant-prev"), "variant", required=False, label="Next/prev variant"),
@@ -145,7 +145,7 @@ REVIEW_FOOTER: tuple[FooterItem, ...] = (
 )
 
 SPREAD_FOOTER: tuple[FooterItem, ...] = (
-    FooterItem(("spread-next", "spread-prev"), "altered", label="Next/prev altered claim"),
+    FooterItem(("spread-next", "spread-prev"), "changed", label="Next/prev changed claim"),
     FooterItem(("spread-page-down",), "page"),
     FooterItem(("help",), "keys"),
     FooterItem(("spread-back",), "back"),

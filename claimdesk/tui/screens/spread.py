@@ -44,6 +44,9 @@ class SpreadScreen(Screen[None]):
 
     BINDINGS = SPREAD_BINDINGS
     FOOTER = SPREAD_FOOTER
+    DEFAULT_CSS = """
+    SpreadScreen #spread-info { height: 2; }
+    """
     app: ClaimdeskApp
 
     def __init__(self, article_id: int) -> None:
@@ -58,7 +61,6 @@ class SpreadScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one(InfoBar).styles.height = 2
         self.query_one(SpreadView).focus()
         self.read_spread()
 
@@ -115,6 +117,7 @@ class SpreadScreen(Screen[None]):
         self.view.scroll_end(animate=False)
 
     def _jump(self, step: int) -> None:
+        """To the next (previous) claim that some copy alters or drops."""
         found = self.view.changed_after(step)
         if found is None:
             where = "after" if step > 0 else "before"
@@ -122,10 +125,10 @@ class SpreadScreen(Screen[None]):
         else:
             self.view.scroll_to_block(found)
 
-    def action_next_altered(self) -> None:
+    def action_next_changed(self) -> None:
         self._jump(1)
 
-    def action_previous_altered(self) -> None:
+    def action_previous_changed(self) -> None:
         self._jump(-1)
 
     def action_help(self) -> None:
