@@ -4,7 +4,7 @@ Each command module exposes ``HELP``, ``add_arguments(parser)`` and ``run(args) 
 imports heavy dependencies (Textual, httpx, trafilatura) inside ``run`` only, so that
 `claimdesk score` and `claimdesk export` never import Textual. Only the module of the command
 being run is imported (all of them for the top-level ``--help``), so launching the app does not
-load the other nine.
+load the other ten.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import IO
 from claimdesk import __version__
 
 # Subcommands, each the name of its module in this package. `app` is what plain `claimdesk` runs.
-COMMANDS = ("demo", "ingest", "fetch", "watch", "score", "verdict", "export", "stats", "rescore")
+COMMANDS = ("demo", "ingest", "fetch", "watch", "score", "verdict", "export", "stats", "rescore", "spread")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -187,6 +187,12 @@ def hostile_desk(db_path: Path) -> Path:
         second = store.record_verdict(variant_id, "confirmed", "@editor", claim=1, note="+note")
         # A second editor who disagrees, so the conflict column holds (hostile) text too.
         store.record_verdict(variant_id, "faithful", "+other", note="=note")
+        # A family verdict on a second copy, so the batch column holds text too.
+        other = store.add_pair(
+            ArticleIn(text="-1+1 boats left the harbour on Monday. The mayor said 40 people came."),
+            VariantIn(text="=9 boats departed the harbour on Monday. The mayor said 41 people came.", url="@other"),
+        ).variant_id
+        store.record_family_verdict(other, "distorted", "=batcher")
     force_uids(db_path, [("=2+3", first.id), ("-1+1", second.id)])
     return db_path
 
@@ -206,7 +212,7 @@ def test_every_text_column_of_each_export_is_guarded(hostile_desk: Path, kind: K
     assert holding_text == set(text_columns(kind))  # no text column left off the list (uids were)
     for raw_row, safe_row in zip(raw_rows, safe_rows, strict=True):
         for name, value, shown in zip(raw.header, raw_row, safe_row, strict=True):
-            if name in holding_text and value.startswith(FORMULA_STARTS):
+            if name in holding_text and isinstance(value, str) and value.startswith(FORMULA_STARTS):
                 assert shown == "'" + value, name
             else:
                 assert shown == value, name  # numbers stay numbers, harmless text stays as it is

@@ -14,7 +14,7 @@ from claimdesk.store import Store
 from claimdesk.store.connection import PAGE_SIZE, Core
 from claimdesk.store.migrate import MIGRATION_NAMES, MIGRATION_SET, pending
 from claimdesk.store.schema import MIGRATIONS
-from tests.store.conftest import fill
+from tests.store.conftest import article_text, fill, variant_text
 
 
 def test_open_sets_wal_page_size_and_foreign_keys(store: Store) -> None:
@@ -51,13 +51,36 @@ def test_pending_is_everything_for_a_new_file_and_nothing_once_open(db_path: Pat
         assert pending(store) == []
 
 
+def fill_old(store: Core, count: int) -> list[int]:
+    """Rows as claimdesk's first schema stored them (today's intake writes tables it did not have):
+    two variants per article, by plain INSERTs into the 001 tables."""
+    ids = []
+    for n in range(count):
+        text = article_text(n // 2)
+        store.conn.execute(
+            "INSERT INTO articles (content_hash, title, created_at, text) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (content_hash) DO NOTHING",
+            (f"a{n // 2}", f"Harbour {n // 2}", "2026-03-01T00:00:00.000000Z", text),
+        )
+        article_id = store.conn.execute("SELECT id FROM articles WHERE content_hash = ?", (f"a{n // 2}",)).fetchone()[0]
+        ids.append(
+            store.conn.execute(
+                "INSERT INTO variants (article_id, content_hash, site, created_at, fidelity, coverage, spin, risk,"
+                " kept, reworded, altered, dropped, added, engine, text) VALUES (?, ?, 'copy.example',"
+                " '2026-03-01T00:00:00.000000Z', 0.9, 1, 0.3, 0.4, 1, 2, 1, 0, 0, 'old', ?)",
+                (article_id, f"v{n}", variant_text(n)),
+            ).lastrowid
+        )
+    return ids
+
+
 def test_opening_a_store_of_an_older_schema_migrates_it_and_keeps_its_rows(db_path: Path) -> None:
     older = Core(db_path)
     MIGRATIONS.apply(sqlite_utils.Database(older.conn), stop_before="002_feeds")
     older.close()
     with Store(db_path) as store:  # no migration: the file stays at 001_core
         assert pending(store) == ["002_feeds", "003_sorts_and_article_search", "004_conflicts", "005_families"]
-        ids = fill(store, 3)
+        ids = fill_old(store, 3)
     with Store.open(db_path) as store:
         assert pending(store) == []
         assert store.inbox_count() == len(ids)
@@ -67,6 +90,9 @@ def test_opening_a_store_of_an_older_schema_migrates_it_and_keeps_its_rows(db_pa
         store.save_feed_state("https://news.example/feed", "etag-1", None)
         state = store.feed_state("https://news.example/feed")
         assert state is not None and state.etag == "etag-1"
+        # Variants stored before families are each a family of one until `rescore --families`.
+        assert [store.family_of(i).family_id for i in ids] == ids
+        assert [store.family_of(i).members for i in ids] == [1, 1, 1]
 
 
 def test_the_conflicts_migration_marks_variants_whose_editors_disagree_already(db_path: Path) -> None:
@@ -74,7 +100,7 @@ def test_the_conflicts_migration_marks_variants_whose_editors_disagree_already(d
     MIGRATIONS.apply(sqlite_utils.Database(older.conn), stop_before="004_conflicts")
     older.close()
     with Store(db_path) as store:  # at 003: verdicts written as that schema's code wrote them
-        first, second, third = fill(store, 3)
+        first, second, third = fill_old(store, 3)
         log = [(first, "ana", "faithful"), (first, "bob", "distorted"), (second, "ana", "faithful")]
         log += [(second, "bob", "faithful"), (third, "ana", "faithful"), (third, "bob", "distorted")]
         for n, (variant, editor, verdict) in enumerate(log):

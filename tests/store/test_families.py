@@ -1,0 +1,111 @@
+"""Copy families at intake: near copies join, spins do not, the threshold holds on both sides,
+exact copies of the article keep to their own family, and the lookup is an index seek."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from claimdesk.store import ArticleIn, Store, VariantIn
+from claimdesk.store.family_sketch import FAMILY_THRESHOLD, shingles, similarity
+from tests.store.family_texts import ARTICLE, SPINNER_A, SPINNER_B, mixed, repost, spin
+
+SITES = ("copy.example", "spin.example", "mirror.example", "feed.example", "clip.example")
+SPUN_A, SPUN_B = spin(ARTICLE, SPINNER_A), spin(ARTICLE, SPINNER_B)
+
+
+def add(store: Store, text: str, site: str, article: str = ARTICLE) -> int:
+    return store.add_pair(ArticleIn(text=article, title="Tram"), VariantIn(text=text, url=f"https://{site}/tram")).variant_id
+
+
+def sim(a: str, b: str) -> float:
+    return similarity(shingles(a), shingles(b))
+
+
+def test_near_copies_from_different_sites_join_one_family(store: Store) -> None:
+    ids = [add(store, repost(SPUN_A, site), site) for site in SITES[:3]]
+    families = {store.family_of(i).family_id for i in ids}
+    assert families == {ids[0]}  # the family is named after its first member
+    info = store.family_of(ids[2])
+    assert (info.members, sorted(info.sites)) == (3, sorted(SITES[:3]))
+
+
+def test_different_spins_of_the_article_do_not_join(store: Store) -> None:
+    assert sim(SPUN_A, SPUN_B) < FAMILY_THRESHOLD
+    a, b = add(store, SPUN_A, SITES[0]), add(store, SPUN_B, SITES[1])
+    assert store.family_of(a).family_id == a and store.family_of(b).family_id == b
+    assert store.family_of(a).members == store.family_of(b).members == 1
+
+
+def test_pairs_just_either_side_of_the_threshold(tmp_path: Path) -> None:
+    """Copies partway between two spins: the nearest pair above the threshold joins, the nearest below does not."""
+    similarities = [(sim(SPUN_A, mixed(SPUN_A, SPUN_B, k)), k) for k in range(13)]
+    above = min((s, k) for s, k in similarities if s >= FAMILY_THRESHOLD)
+    below = max((s, k) for s, k in similarities if s < FAMILY_THRESHOLD)
+    assert FAMILY_THRESHOLD <= above[0] < FAMILY_THRESHOLD + 0.07
+    assert FAMILY_THRESHOLD - 0.07 < below[0] < FAMILY_THRESHOLD
+    for (_s, k), joins in ((above, True), (below, False)):
+        with Store.open(tmp_path / f"k{k}.db") as store:
+            first, second = add(store, SPUN_A, SITES[0]), add(store, mixed(SPUN_A, SPUN_B, k), SITES[1])
+            assert (store.family_of(second).family_id == first) is joins
+
+
+def test_exact_copies_of_the_article_are_their_own_family(store: Store) -> None:
+    verbatim = [add(store, ARTICLE, SITES[0]), add(store, "  " + ARTICLE.upper() + " ", SITES[1])]
+    near = add(store, ARTICLE.replace("62 million", "68 million"), SITES[2])  # one changed figure
+    assert sim(ARTICLE, ARTICLE.replace("62 million", "68 million")) > 0.9
+    assert {store.family_of(i).family_id for i in verbatim} == {verbatim[0]}
+    assert store.family_of(near).family_id == near  # near is not exact: never in the article's own family
+    rows = {f.family_id: f for f in store.article_families(1)}
+    assert rows[verbatim[0]].verbatim and rows[verbatim[0]].members == 2 and not rows[near].verbatim
+
+
+def test_a_new_copy_finds_its_family_by_an_index_seek(store: Store) -> None:
+    add(store, SPUN_A, SITES[0])
+    plan = store.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT variant_id FROM family_bands WHERE article_id = ? AND band = ? AND hash = ? LIMIT 8",
+        (1, 0, 0),
+    ).fetchall()
+    detail = " ".join(row["detail"] for row in plan)
+    assert "SEARCH family_bands USING PRIMARY KEY (article_id=? AND band=? AND hash=?)" in detail
+    assert store.conn.execute("SELECT count(*) FROM family_bands").fetchone()[0] == 10  # one row per band
+
+
+def test_families_are_per_article(store: Store) -> None:
+    first = add(store, SPUN_A, SITES[0])
+    other_article = ARTICLE + " A later paragraph was added to this edition of the story."
+    elsewhere = add(store, SPUN_A, SITES[1], article=other_article)
+    assert store.family_of(elsewhere).family_id == elsewhere != first
+
+
+def test_article_families_list_members_sites_and_shared_distortions(store: Store) -> None:
+    network = SPUN_A.replace("62 million", "68 million")
+    members = [add(store, repost(network, site), site) for site in SITES[:4]]
+    lone = add(store, SPUN_B, SITES[4])
+    store.record_verdict(members[0], "distorted", "ana")
+    rows = store.article_families(1)
+    by_id = {row.family_id: row for row in rows}
+    family = by_id[members[0]]
+    assert (family.members, family.undecided, set(family.sites)) == (4, 3, set(SITES[:4]))
+    assert family.shared and family.shared[0].startswith("number: 62 million") and "68 million" in family.shared[0]
+    assert by_id[lone].members == 1 and not by_id[lone].shared
+    assert [row.worst_risk for row in rows] == sorted((row.worst_risk for row in rows), reverse=True)
+
+
+def test_reading_and_family_verdicts_never_load_datasketch(db_path: Path) -> None:
+    """The review side reads families from the store: only intake and rescore make sketches."""
+    with Store.open(db_path) as store:
+        first = add(store, repost(SPUN_A, SITES[0]), SITES[0])
+        add(store, repost(SPUN_A, SITES[1]), SITES[1])
+    code = (
+        "import sys\nfrom claimdesk.store import InboxQuery, Store\n"
+        "with Store.open(sys.argv[1], create=False) as store:\n"
+        "    store.inbox_page(); store.article_groups_page(InboxQuery(), None, 50); store.article_families(1)\n"
+        f"    store.family_of({first}); store.spread(1); store.record_family_verdict({first}, 'faithful', 'ana')\n"
+        f"    store.undo({first}, 'ana')\n"
+        "print('datasketch' in sys.modules, 'numpy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False"]
