@@ -209,7 +209,9 @@ async def test_family_verdict_asks_then_records_each_free_member_and_one_undo_ta
         await settled(pilot)
         rows = batch_rows(path)[len(before) :]
         assert sorted(rows) == [(first, "faithful", "ana", True), (second, "faithful", "ana", True)]
-        assert feedback(app) == "✓ family faithful: 2 recorded; skipped 1 held, 1 decided"
+        assert feedback(app) == "✓ family faithful: 2 recorded, 2 skipped"
+        said = [n.message for n in app._notifications]
+        assert "Family faithful: 2 recorded; skipped 1 held by another editor and 1 already decided." in said
         assert app.screen.variant_id not in ids.spinwire  # on to the next open variant
         with Store(path) as store:
             assert store.current_verdict(decided).editor == "bob"  # another's verdict untouched
@@ -369,3 +371,43 @@ async def test_help_lists_the_family_keys(harbour, make_app):
         text = str(app.screen.query_one("#help-review").render())
         for binding_id in ("family-faithful", "family-distorted", "spread", "group-toggle", "spread-next"):
             assert f"[{binding_id}]" in text
+
+
+# Config: the new keys are remappable, checked for clashes, and take the editor's verdict words.
+
+
+def test_family_and_spread_keys_remap_and_clash_like_the_others(tmp_path):
+    from claimdesk.tui.keymap import REVIEW_BINDINGS, ConfigError, load_config
+
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nfamily-faithful = "F"\nspread-next = "n"\n[verdicts]\nfaithful = "fine"\n')
+    config = load_config(path)
+    family = next(b for b in REVIEW_BINDINGS if b.id == "family-faithful")
+    assert config.keys["family-faithful"] == "F" and config.describe(family) == "Family fine"
+    path.write_text('[keys]\nspread-next = "q"\n')  # q goes back on the spread screen
+    with pytest.raises(ConfigError, match='"q" is bound to both spread-next and spread-back on the spread screen'):
+        load_config(path)
+    path.write_text('[keys]\nfamily-distorted = "a"\n')  # a is the single faithful verdict
+    with pytest.raises(ConfigError, match="on the review screen"):
+        load_config(path)
+
+
+async def test_a_remapped_family_key_records_the_family(harbour, make_app, tmp_path):
+    from claimdesk.tui.keymap import load_config
+
+    path, ids = harbour
+    config = tmp_path / "config.toml"
+    config.write_text('[keys]\nfamily-distorted = "D"\n')
+    app = make_app(path, config=load_config(config))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        review = await open_variant(pilot, ids.echo[0])
+        assert review.query_one(FamilyLine).text.plain.endswith("A/D all  S spread")
+        await pilot.press("X")  # no longer bound
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        await pilot.press("D")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await pilot.press("y")
+        await settled(pilot)
+        assert sorted(batch_rows(path)) == [(v, "distorted", "ana", True) for v in ids.echo]

@@ -752,13 +752,15 @@ class ReviewScreen(PromptScreen[int | None]):
             if note is not None and self.app.notes.get(variant_id) == note:
                 del self.app.notes[variant_id]  # it went with this verdict
             if not self._gone:
-                skipped = []
-                if batch.skipped_held:
-                    skipped.append(f"{batch.skipped_held:,} held")
-                if batch.skipped_decided:
-                    skipped.append(f"{batch.skipped_decided:,} decided")
-                tail = f"; skipped {', '.join(skipped)}" if skipped else ""
-                self.say(f"✓ family {self.app.verdict_label(verdict)}: {batch.recorded:,} recorded{tail}")
+                label = self.app.verdict_label(verdict)
+                skipped = batch.skipped_held + batch.skipped_decided
+                self.say(f"✓ family {label}: {batch.recorded:,} recorded, {skipped:,} skipped")
+                if skipped:  # the breakdown, which the feedback line has no room for at 80 columns
+                    self.notify(
+                        f"Family {label}: {batch.recorded:,} recorded; skipped {batch.skipped_held:,} held by "
+                        f"another editor and {batch.skipped_decided:,} already decided.",
+                        markup=False,
+                    )
                 self.count_progress()
 
         self._advance(before=job, after=recorded, doing="saving", what="Recording the family verdict")
