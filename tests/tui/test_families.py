@@ -102,6 +102,22 @@ async def test_the_palette_offers_the_grouped_view(harbour, make_app):
         await until(pilot, lambda: groups(app).articles == 4, "the grouped count")
 
 
+async def test_search_applies_to_the_grouped_view_and_stays_for_the_flat_one(harbour, make_app):
+    path, _ids = harbour
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        listing = await grouped(pilot)
+        await pilot.press("slash", *"site:echo", "enter")
+        await until(pilot, lambda: listing.articles == 1 and listing.article_at(0) is not None, "the search")
+        first = listing.article_at(0)
+        assert (first.title, first.copies, first.undecided) == ("Harbour budget approved", 3, 3)
+        await pilot.press("s")  # grouped, the order is fixed: s says so and changes nothing
+        assert inbox(app).query.sort == "risk"
+        await pilot.press("v")
+        await until(pilot, lambda: inbox(app).total == 3, "the flat list of the same search")
+
+
 async def test_enter_expands_an_article_into_its_families(harbour, make_app):
     path, ids = harbour
     app = make_app(path)

@@ -314,10 +314,13 @@ class InboxScreen(Screen[None]):
             self.app.action_hide_keys_panel()
 
     def show_listing(self, query: InboxQuery) -> None:
-        """List ``query`` (the cursor stays on the same variant if it is listed)."""
-        self.inbox.reload(query)
+        """List ``query`` (the cursor stays on the same variant if it is listed). Grouped, only the
+        grouped list reads it now; the flat one counts it when it is shown again."""
         if self.grouped:
+            self.inbox.query = query
             self.groups.reload(query)
+        else:
+            self.inbox.reload(query)
         self._show_status()
 
     def action_sort(self) -> None:
