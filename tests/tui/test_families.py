@@ -340,12 +340,20 @@ async def test_spread_scrolls_and_tab_goes_to_the_next_changed_claim_at_80x24(ha
         assert isinstance(app.screen, ReviewScreen)
 
 
-async def test_spread_from_the_grouped_inbox(harbour, make_app):
+async def test_spread_from_the_inbox_flat_and_grouped(harbour, make_app):
     path, ids = harbour
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
+        await pilot.press("S")  # flat: the article of the variant under the cursor
+        screen = await open_spread(pilot)
+        assert screen.article_id == ids.article_id
+        await pilot.press("q")
         await grouped(pilot)
+        await pilot.press("j", "S")  # grouped: the article under the cursor
+        screen = await open_spread(pilot)
+        assert screen.article_id != ids.article_id and screen.spread.copies == 1
+        await pilot.press("q", "k", "S")
         await pilot.press("S")
         screen = await open_spread(pilot)
         assert screen.article_id == ids.article_id
