@@ -180,6 +180,15 @@ class Core:
         """All rows of a query, fetched at once so no read transaction outlives the call."""
         return self.conn.execute(sql, params).fetchall()
 
+    def read_tuples(self, sql: str, params: tuple | list | dict = ()) -> list[tuple]:
+        """All rows as plain tuples: for tens of thousands of rows ``sqlite3.Row`` costs more than the query."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = None
+        try:
+            return cursor.execute(sql, params).fetchall()
+        finally:
+            cursor.close()
+
     def read_one(self, sql: str, params: tuple | list | dict = ()) -> sqlite3.Row | None:
         """The first row of a query, or None."""
         rows = self.read(sql, params)

@@ -18,6 +18,8 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.context import SpawnProcess
 from pathlib import Path
 from typing import TextIO
 
@@ -96,10 +98,36 @@ def write_slice(out: TextIO, export: Export, keys: KeyRange) -> None:
         conn.close()
 
 
-def _write_part(export: Export, keys: KeyRange, path: str) -> None:
-    """A worker's job: one slice into its scratch file."""
-    with open(path, "w", encoding="utf-8", newline="") as out:
-        write_slice(out, export, keys)
+def _write_part(export: Export, keys: KeyRange, path: str, report: Connection, parent: int) -> None:
+    """A worker's job: one slice into its scratch file, then None (done) or the error down ``report``."""
+    start_worker(parent)
+    try:
+        with open(path, "w", encoding="utf-8", newline="") as out:
+            write_slice(out, export, keys)
+    except Exception as exc:  # the parent raises it: the export's one line names the cause
+        report.send(exc)
+        raise SystemExit(1) from None
+    report.send(None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A running worker, the pipe it reports on, and the scratch file it writes."""
+
+    process: SpawnProcess
+    report: Connection
+    path: str
+
+    def wait(self) -> None:
+        """Until the worker is done; its error raised here, or one for a worker that died silently."""
+        try:
+            failure = self.report.recv()
+        except EOFError:  # killed, or died before it could say
+            self.process.join()
+            failure = ChildProcessError(f"an export worker stopped (exit code {self.process.exitcode})")
+        if failure is not None:
+            raise failure
+        self.process.join()
 
 
 def write_slices(out: TextIO, export: Export, slices: list[KeyRange], scratch: Path) -> None:
@@ -108,27 +136,38 @@ def write_slices(out: TextIO, export: Export, slices: list[KeyRange], scratch: P
     ``scratch`` holds the workers' files (next to the output, so appending stays on one disk).
     If anything fails (a SIGTERM or SIGHUP included), the workers are stopped and their files
     removed before the error goes on; a SIGKILL takes the workers with it (``start_worker``) and
-    leaves a folder the next export removes (:mod:`claimdesk.store.scratch`).
+    leaves a folder the next export removes (:mod:`claimdesk.store.scratch`). One process a slice,
+    not a ``multiprocessing.Pool``: a pool left after a failed job can hang in its own clean-up
+    (its task thread blocked on the queue of workers that had already exited).
     """
     first, *rest = slices
     if not rest:
         write_slice(out, export, first)
         return
     spawn = multiprocessing.get_context("spawn")  # never fork a process holding a SQLite connection
-    with (
-        tempfile.TemporaryDirectory(dir=scratch, prefix=scratch_names.prefix("export")) as folder,
-        spawn.Pool(len(rest), start_worker, (os.getpid(),)) as pool,  # leaving the block terminates the workers
-    ):
-        paths = [os.path.join(folder, f"{n}.part") for n in range(len(rest))]
-        jobs = [pool.apply_async(_write_part, (export, keys, path)) for keys, path in zip(rest, paths, strict=True)]
-        pool.close()
-        write_slice(out, export, first)
-        out.flush()
-        for job, path in zip(jobs, paths, strict=True):
-            job.get()
-            with open(path, "rb") as part:
-                shutil.copyfileobj(part, out.buffer, _COPY_CHUNK)
-            os.unlink(path)
+    parts: list[_Part] = []
+    with tempfile.TemporaryDirectory(dir=scratch, prefix=scratch_names.prefix("export")) as folder:
+        try:
+            for n, keys in enumerate(rest):
+                report, send = spawn.Pipe(duplex=False)
+                path = os.path.join(folder, f"{n}.part")
+                process = spawn.Process(target=_write_part, args=(export, keys, path, send, os.getpid()), daemon=True)
+                parts.append(_Part(process, report, path))
+                process.start()
+                send.close()  # ours closed, so a worker's death is an EOF on ``report``
+            write_slice(out, export, first)
+            out.flush()
+            for part in parts:
+                part.wait()
+                with open(part.path, "rb") as written:
+                    shutil.copyfileobj(written, out.buffer, _COPY_CHUNK)
+                os.unlink(part.path)
+        finally:
+            for part in parts:
+                if part.process.is_alive():
+                    part.process.kill()
+                part.process.join()
+                part.report.close()
 
 
 def write_export(

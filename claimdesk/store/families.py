@@ -28,6 +28,7 @@ from claimdesk.store.models import FamilyInfo, FamilyRow
 
 PER_BAND = 8  # candidates read per band hash: members sharing a band are mostly one family
 CHECKED = 3  # candidates checked exactly, most shared bands first
+_CHUNK = 500  # variant ids per IN (...) list, well under SQLite's parameter limit
 SHARED_SHARE = 0.5  # a distortion is the family's when more than this share of members carry it
 
 # The family of ``v`` (a variants row joined to ``f``, its variant_families row, if any).
@@ -160,33 +161,43 @@ def article_families(core: Core, article_id: int) -> list[FamilyRow]:
     """The article's families, riskiest first, with sites and shared distortions (NotFound if unknown)."""
     if core.read_one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is None:
         raise NotFound(f"no article {article_id}")
-    members = core.read(
-        f"SELECT {FAMILY} AS family, coalesce(f.verbatim, 0) AS verbatim, v.site, v.verdict IS NULL AS undecided,"
-        f" v.risk FROM {_WITH_FAMILY} WHERE v.article_id = ?",
+    # The article's copies come from ``variants_article_rank`` alone (it covers these columns) and
+    # their families from ``variant_families``' own article index: no variant row (and text) is read.
+    assigned = {
+        variant_id: (family, verbatim)
+        for variant_id, family, verbatim in core.read_tuples(
+            "SELECT variant_id, family_id, verbatim FROM variant_families WHERE article_id = ?", (article_id,)
+        )
+    }
+    copies = core.read_tuples(
+        "SELECT id, site, verdict IS NULL, risk, altered FROM variants"
+        " INDEXED BY variants_article_rank WHERE article_id = ?",
         (article_id,),
     )
-    altered = core.read(
-        f"SELECT {FAMILY} AS family, c.variant_id, c.reasons FROM {_WITH_FAMILY}"
-        " JOIN claims c ON c.variant_id = v.id WHERE v.article_id = ? AND c.status = 'altered'",
-        (article_id,),
-    )
+    family_of = {variant_id: assigned.get(variant_id, (variant_id, 0))[0] for variant_id, *_rest in copies}
+    altered = [variant_id for variant_id, _s, _u, _r, count in copies if count]
     carried: dict[int, Counter[str]] = defaultdict(Counter)
-    seen: set[tuple[int, str]] = set()
-    for row in altered:
-        for reason in json.loads(row["reasons"]):
-            text = reason_text(reason)
-            if (row["variant_id"], text) not in seen:  # a member counts once per distortion
-                seen.add((row["variant_id"], text))
-                carried[row["family"]][text] += 1
+    for start in range(0, len(altered), _CHUNK):
+        chunk = altered[start : start + _CHUNK]
+        rows = core.read_tuples(
+            f"SELECT variant_id, reasons FROM claims WHERE variant_id IN ({', '.join('?' * len(chunk))})"
+            " AND status = 'altered'",
+            tuple(chunk),
+        )
+        texts: dict[int, set[str]] = defaultdict(set)  # a member counts once per distortion
+        for variant_id, reasons in rows:
+            texts[variant_id].update(reason_text(reason) for reason in json.loads(reasons))
+        for variant_id, found in texts.items():
+            carried[family_of[variant_id]].update(found)
     tally: dict[int, _Tally] = defaultdict(_Tally)
-    for row in members:
-        t = tally[row["family"]]
+    for variant_id, site, undecided, risk, _altered in copies:
+        t = tally[family_of[variant_id]]
         t.members += 1
-        t.undecided += row["undecided"]
-        t.worst = max(t.worst, row["risk"])
-        t.verbatim = t.verbatim or bool(row["verbatim"])
-        if row["site"]:
-            t.sites[row["site"]] += 1
+        t.undecided += undecided
+        t.worst = max(t.worst, risk)
+        t.verbatim = t.verbatim or bool(assigned.get(variant_id, (0, 0))[1])
+        if site:
+            t.sites[site] += 1
     families = []
     for family, t in tally.items():
         shared = sorted(

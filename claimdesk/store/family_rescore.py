@@ -19,6 +19,8 @@ from claimdesk.store.connection import Core
 
 CHUNK = 200  # copies sketched per transaction
 
+Sketched = tuple[int, family_sketch.Sketch, bool]  # variant id, its sketch, whether it is verbatim
+
 
 def articles(core: Core) -> list[int]:
     """Ids of articles that have copies, in order."""
@@ -59,11 +61,11 @@ def recompute_article(core: Core, article_id: int, advance: Callable[[], None] =
     done = 0
     first = True
     for chunk in _chunks(core, article_id):
-        sketches = [
+        sketches: list[Sketched] = [
             (vid, family_sketch.sketch(text), family_sketch.words(text) == article_words) for vid, text in chunk
         ]
 
-        def work(conn: sqlite3.Connection, forget: bool = first, sketches: list = sketches) -> None:
+        def work(conn: sqlite3.Connection, forget: bool = first, sketches: list[Sketched] = sketches) -> None:
             if forget:
                 families.forget_article(conn, article_id)
             else:  # another run (or intake) may have assigned some meanwhile: redo them

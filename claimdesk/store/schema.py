@@ -220,8 +220,11 @@ CREATE INDEX family_bands_variant ON family_bands(variant_id);
 ALTER TABLE verdicts ADD COLUMN batch TEXT;
 CREATE INDEX verdicts_batch ON verdicts(batch) WHERE batch IS NOT NULL;
 
--- The grouped inbox: an article's riskiest copy is the first of its article in this index.
-CREATE INDEX variants_article_rank ON variants(article_id, (risk - (coverage < 0.05)), id);
+-- An article's copies in risk order, covering what the grouped inbox, an article's families and
+-- its spread read of them: an article with 5,000 copies is read from this index, not from 5,000
+-- variant rows (whose texts fill their pages). Its riskiest copy is the first of its article.
+CREATE INDEX variants_article_rank
+    ON variants(article_id, (risk - (coverage < 0.05)), id, verdict, risk, altered, site, found_at, created_at);
 """
 
 

@@ -37,30 +37,37 @@ def spread(core: Core, article_id: int) -> Spread:
     """Per article claim, how many copies keep, reword, alter or drop it, and its altered values."""
     if core.read_one("SELECT 1 FROM articles WHERE id = ?", (article_id,)) is None:
         raise NotFound(f"no article {article_id}")
-    copies = core.read_one("SELECT count(*) FROM variants WHERE article_id = ?", (article_id,))
-    rows = core.conn.execute(
-        "SELECT c.original_start, c.original_end, c.status, c.reasons, v.id, v.site,"
-        " coalesce(v.found_at, v.created_at) AS found"
-        " FROM variants v JOIN claims c ON c.variant_id = v.id"
-        " WHERE v.article_id = ? AND c.original_start IS NOT NULL",
+    # Both reads are index-only on the variants side: ``variants_article_rank`` covers these columns
+    # (named, so an unanalysed store does not read 5,000 variant rows through the narrower index).
+    copies = {
+        variant_id: (found, site)
+        for variant_id, site, found in core.read_tuples(
+            "SELECT id, site, coalesce(found_at, created_at) FROM variants"
+            " INDEXED BY variants_article_rank WHERE article_id = ?",
+            (article_id,),
+        )
+    }
+    rows = core.read_tuples(
+        "SELECT c.variant_id, c.original_start, c.original_end, c.status, c.reasons FROM claims c"
+        " WHERE c.variant_id IN (SELECT id FROM variants WHERE article_id = ?) AND c.original_start IS NOT NULL",
         (article_id,),
-    ).fetchall()
+    )
     claims: dict[tuple[int, int], _Claim] = defaultdict(_Claim)
-    for start, end, status, reasons, variant_id, site, found in rows:
+    for variant_id, start, end, status, reasons in rows:
         claim = claims[(start, end)]
         if status in claim.counts:
             claim.counts[status] += 1
         if status != "altered":
             continue
+        found, site = copies[variant_id]
         for reason in json.loads(reasons):
             value = claim.values[(reason.get("kind", ""), reason.get("original", ""), reason.get("variant", ""))]
             value.copies.add(variant_id)
-            here = (found, variant_id, site)
-            if value.earliest is None or here[:2] < value.earliest[:2]:
-                value.earliest = here
+            if value.earliest is None or (found, variant_id) < value.earliest[:2]:
+                value.earliest = (found, variant_id, site)
     return Spread(
         article_id=article_id,
-        copies=int(copies[0]) if copies else 0,
+        copies=len(copies),
         claims=[_claim(number, span, claims[span]) for number, span in enumerate(sorted(claims), 1)],
     )
 

@@ -234,9 +234,7 @@ class Store(Core):
         """How many members a family verdict by ``editor`` would record: undecided, not held by another."""
         return families.eligible(self, variant_id, editor)
 
-    def record_family_verdict(
-        self, variant_id: int, verdict: str, editor: str, note: str | None = None
-    ) -> FamilyBatch:
+    def record_family_verdict(self, variant_id: int, verdict: str, editor: str, note: str | None = None) -> FamilyBatch:
         """One verdict row per eligible member of the variant's family, sharing a batch id, in one
         durable transaction; held and decided members are skipped and counted. ``undo`` on any
         member takes the whole batch back."""

@@ -1,9 +1,9 @@
 """Worker processes that die with the process that started them.
 
-A pool's workers are stopped when the pool is left, but not if the parent is SIGKILLed: they
+An export stops its workers when it ends or fails, but not if it is SIGKILLed: they
 would run on, writing scratch files nobody will read. On Linux each worker asks the kernel to
 SIGKILL it when its parent dies (``prctl(PR_SET_PDEATHSIG)``, through ctypes: no dependency, one
-call, and the kernel does the watching, with no polling thread). Elsewhere the pool's own
+call, and the kernel does the watching, with no polling thread). Elsewhere the export's own
 clean-up is what there is. Workers ignore SIGINT: a Ctrl-C reaches the whole process group, and
 the parent, which catches it, stops them itself.
 """
@@ -29,7 +29,7 @@ def _die_with_parent() -> None:
 
 
 def start_worker(parent: int) -> None:
-    """Pool initializer: die with ``parent``, leave SIGINT to it; exit if it is already gone."""
+    """A worker's first step: die with ``parent``, leave SIGINT to it; exit if it is already gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_DFL)

@@ -112,7 +112,6 @@ class ClaimdeskApp(App[None]):
         self.history: list[int] = []
         # Notes typed for a variant's next verdict, by variant id: kept until that verdict is recorded.
         self.notes: dict[int, str] = {}
-        self.undone = ""  # what the last undo took back, in words
         where = clean(str(self.db_path), keep_newlines=False) + (" (read-only)" if self.read_only else "")
         self.sub_title = f"editor: {clean(editor, keep_newlines=False)} · {where}"
 
@@ -166,12 +165,20 @@ class ClaimdeskApp(App[None]):
 
         self.run_worker(await_job(), group="store-write", exit_on_error=False)
 
-    def undo_last(self, done: Callable[[int | None], None], *, run: Runner | None = None) -> None:
+    def undo_last(
+        self,
+        done: Callable[[int | None], None],
+        *,
+        run: Runner | None = None,
+        tell: Callable[[str], None] | None = None,
+    ) -> None:
         """Retract this editor's latest verdict (this session's, else the store's), off the event loop.
 
         ``done`` gets the variant id it was on, or None if there was nothing (left) to undo; a
-        retracted note comes back as the variant's pending note.
+        retracted note comes back as the variant's pending note. What happened is said once,
+        through ``tell`` (a screen's own feedback line), else as a notification.
         """
+        tell = tell or partial(self.notify, markup=False)
         target = self.history[-1] if self.history else None
         already = object()
 
@@ -186,21 +193,20 @@ class ClaimdeskApp(App[None]):
                 self.history.pop()
             if result is already:
                 # Already retracted (say, from another session): dropped, and said so.
-                self.notify("That verdict was already undone.", markup=False)
+                tell("That verdict was already undone.")
                 done(None)
             elif not isinstance(result, review_jobs.Undone):
-                self.notify("Nothing to undo.", markup=False)
+                tell("Nothing to undo.")
                 done(None)
             else:
                 retracted = result.retracted
                 if retracted.note and retracted.claim is None:
                     self.notes.setdefault(retracted.variant_id, retracted.note)
                 label = self.verdict_label(retracted.verdict)
-                if result.count > 1:
-                    self.undone = f"Undid your family {label} ({result.count:,} verdicts)."
+                if result.count > 1:  # a family verdict: the whole batch came back
+                    tell(f"Undid your family {label} ({result.count:,} verdicts).")
                 else:
-                    self.undone = f"Undid your {label} on #{retracted.variant_id}."
-                self.notify(self.undone, markup=False)
+                    tell(f"Undid your {label} on #{retracted.variant_id}.")
                 done(retracted.variant_id)
 
         (run or partial(self.run_on_writer, what="Undo"))(job, finished)

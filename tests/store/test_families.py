@@ -16,7 +16,9 @@ SPUN_A, SPUN_B = spin(ARTICLE, SPINNER_A), spin(ARTICLE, SPINNER_B)
 
 
 def add(store: Store, text: str, site: str, article: str = ARTICLE) -> int:
-    return store.add_pair(ArticleIn(text=article, title="Tram"), VariantIn(text=text, url=f"https://{site}/tram")).variant_id
+    return store.add_pair(
+        ArticleIn(text=article, title="Tram"), VariantIn(text=text, url=f"https://{site}/tram")
+    ).variant_id
 
 
 def sim(a: str, b: str) -> float:
@@ -109,3 +111,30 @@ def test_reading_and_family_verdicts_never_load_datasketch(db_path: Path) -> Non
     done = subprocess.run([sys.executable, "-c", code, str(db_path)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False", "False"]
+
+
+def test_two_processes_posting_one_network_at_once_make_one_family(db_path: Path) -> None:
+    """Assignment runs inside intake's write transaction, so concurrent intakes see each other's bands."""
+    Store.open(db_path).close()
+    code = (
+        "import sys\nfrom claimdesk.store import ArticleIn, Store, VariantIn\n"
+        "from tests.store.family_texts import ARTICLE, SPINNER_A, repost, spin\n"
+        "with Store.open(sys.argv[1]) as store:\n"
+        "    for n in range(5):\n"
+        "        site = f'{sys.argv[2]}{n}.example'\n"
+        "        store.add_pair(ArticleIn(text=ARTICLE), VariantIn(text=repost(spin(ARTICLE, SPINNER_A), site),"
+        " url=f'https://{site}/t'))\n"
+    )
+    root = str(Path(__file__).parents[2])
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, str(db_path), name], cwd=root, stderr=subprocess.PIPE)
+        for name in ("left", "right")
+    ]
+    for proc in procs:
+        _out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    with Store.open(db_path) as store:
+        families = store.read("SELECT variant_id, family_id FROM variant_families ORDER BY variant_id")
+        assert len(families) == 10
+        assert {row["family_id"] for row in families} == {families[0]["variant_id"]}
+        assert store.family_of(families[-1]["variant_id"]).members == 10

@@ -9,7 +9,7 @@ from claimdesk.tui.components.aligned_view import AlignedView
 from claimdesk.tui.screens.help import HelpScreen
 from claimdesk.tui.screens.inbox import InboxScreen
 from claimdesk.tui.screens.review import ReviewScreen
-from tests.tui.conftest import add, inbox, ready, settled, until, verdict_rows
+from tests.tui.conftest import add, feedback, inbox, ready, settled, until, verdict_rows
 
 
 async def test_inbox_moves_with_j_k_and_arrows(db, make_app):
@@ -135,6 +135,24 @@ async def test_undo_after_advancing_goes_back(db, make_app):
         with Store(db) as store:
             assert store.current_verdict(first) is None and store.current_verdict(second) is None
         assert [r[2] for r in verdict_rows(db)] == ["faithful", "distorted", "undo", "undo"]
+
+
+async def test_undo_in_the_review_is_said_once_on_the_feedback_line(db, make_app):
+    app = make_app(db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        await settled(pilot)  # a key before the variant is painted is dropped
+        first = app.screen.variant_id
+        await pilot.press("a")
+        await settled(pilot)
+        await pilot.press("z")
+        await until(pilot, lambda: app.screen.variant_id == first and feedback(app).startswith("Undid"), "undone")
+        assert feedback(app) == f"Undid your faithful on #{first}."
+        assert not app._notifications  # no toast over the panes saying it again
+        await pilot.press("z")
+        await until(pilot, lambda: feedback(app) == "Nothing to undo.", "nothing left to undo")
+        assert not app._notifications
 
 
 async def test_brackets_walk_the_listing(db, make_app):

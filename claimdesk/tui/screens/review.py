@@ -798,9 +798,13 @@ class ReviewScreen(PromptScreen[int | None]):
         if not self._ready("undo") or self.detail is None:
             return
         current = self.detail.id
+        said: list[str] = []  # the app's one line on what was undone, shown once the variant is
 
         def done(variant_id: int | None) -> None:
-            if variant_id is None or self._gone:
+            if self._gone:
+                return
+            if variant_id is None:
+                self.say(" ".join(said))
                 return
             selected = self.selected if variant_id == current else 0
             reopen = partial(self._open_job, variant_id, current)
@@ -808,12 +812,12 @@ class ReviewScreen(PromptScreen[int | None]):
             def reopened(shown: Shown) -> None:
                 self._paint(shown)
                 self._select(selected)
-                self.say(self.app.undone or "Undid your last verdict.")
+                self.say(" ".join(said))
                 self.count_progress()
 
             self._run("opening", "Opening the variant", reopen, reopened)
 
-        self.app.undo_last(done, run=partial(self._run, "undoing", "Undo"))
+        self.app.undo_last(done, run=partial(self._run, "undoing", "Undo"), tell=said.append)
 
     def action_help(self) -> None:
         from claimdesk.tui.screens.help import HelpScreen
