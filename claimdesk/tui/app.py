@@ -202,7 +202,11 @@ class ClaimdeskApp(App[None]):
                 retracted = result.retracted
                 if retracted.note and retracted.claim is None:
                     self.notes.setdefault(retracted.variant_id, retracted.note)
-                tell(f"Undid your {self.verdict_label(retracted.verdict)} on #{retracted.variant_id}.")
+                label = self.verdict_label(retracted.verdict)
+                if result.count > 1:  # a family verdict: the whole batch came back
+                    tell(f"Undid your family {label} ({result.count:,} verdicts).")
+                else:
+                    tell(f"Undid your {label} on #{retracted.variant_id}.")
                 done(retracted.variant_id)
 
         (run or partial(self.run_on_writer, what="Undo"))(job, finished)

@@ -46,6 +46,11 @@ INBOX_BINDINGS: list[Binding] = [
     Binding("slash", "search", "Search", id="search"),
     Binding("s", "sort", "Sort", id="sort"),
     Binding("f", "filter_state", "State filter", id="filter-state"),
+    # The grouped view (by article, then family); expand/collapse only act in it.
+    Binding("v", "toggle_grouped", "Group by article", id="group-toggle"),
+    Binding("right,l", "expand", "Expand article", id="group-expand", show=False),
+    Binding("left,h", "collapse", "Collapse article", id="group-collapse", show=False),
+    Binding("S", "spread", "Spread", id="inbox-spread", show=False),
     UNDO,
     HELP,
     Binding("q", "back", "Quit", id="quit"),
@@ -68,6 +73,10 @@ REVIEW_BINDINGS: list[Binding] = [
     Binding("space", "skip", "Skip", id="verdict-skip"),
     Binding("c", "flag('confirmed')", "Confirm", id="flag-confirm"),
     Binding("d", "flag('dismissed')", "Dismiss", id="flag-dismiss"),
+    # Capitals: the same verdict on every undecided member of the variant's family (after a question).
+    Binding("A", "family_verdict('faithful')", "Family faithful", id="family-faithful"),
+    Binding("X", "family_verdict('distorted')", "Family distorted", id="family-distorted"),
+    Binding("S", "spread", "Spread", id="spread"),
     Binding("semicolon", "note", "Note", id="note", show=False),
     Binding("t", "take_lease", "Take over", id="lease-take"),
     Binding("right_square_bracket", "next_variant", "Next variant", id="variant-next", show=False),
@@ -78,6 +87,19 @@ REVIEW_BINDINGS: list[Binding] = [
     HELP,
     BACK,
     CANCEL,
+]
+
+SPREAD_BINDINGS: list[Binding] = [
+    Binding("j,down", "scroll_down", "Down", id="spread-down", show=False),
+    Binding("k,up", "scroll_up", "Up", id="spread-up", show=False),
+    Binding("tab,w", "next_changed", "Next changed claim", id="spread-next", priority=True),
+    Binding("shift+tab,b", "previous_changed", "Previous changed claim", id="spread-prev", show=False, priority=True),
+    Binding("g,home", "first", "Top", id="spread-top", show=False),
+    Binding("G,end", "last", "Bottom", id="spread-bottom", show=False),
+    Binding("pagedown,space", "page_down", "Page down", id="spread-page-down", show=False),
+    Binding("pageup", "page_up", "Page up", id="spread-page-up", show=False),
+    HELP,
+    Binding("q,escape", "back", "Back", id="spread-back"),
 ]
 
 
@@ -97,6 +119,7 @@ INBOX_FOOTER: tuple[FooterItem, ...] = (
     FooterItem(("search",), "find"),
     FooterItem(("sort",), "sort"),
     FooterItem(("filter-state",), "state"),
+    FooterItem(("group-toggle",), "group"),
     FooterItem(("undo",), "undo"),
     FooterItem(("help",), "keys"),
     FooterItem(("quit",), "quit"),
@@ -112,11 +135,20 @@ REVIEW_FOOTER: tuple[FooterItem, ...] = (
     FooterItem(("flag-confirm", "flag-dismiss"), "flag", label="Confirm/dismiss"),
     FooterItem(("flag-next",), "next flag", required=False),
     FooterItem(("undo",), "undo"),
+    FooterItem(("family-faithful", "family-distorted"), "family", required=False, label="Family verdicts"),
+    FooterItem(("spread",), "spread", required=False),
     FooterItem(("note",), "note", required=False),
     FooterItem(("variant-next", "variant-prev"), "variant", required=False, label="Next/prev variant"),
     FooterItem(("copy-url",), "copy", required=False),
     FooterItem(("help",), "keys"),
     FooterItem(("back",), "back"),
+)
+
+SPREAD_FOOTER: tuple[FooterItem, ...] = (
+    FooterItem(("spread-next", "spread-prev"), "changed", label="Next/prev changed claim"),
+    FooterItem(("spread-page-down",), "page"),
+    FooterItem(("help",), "keys"),
+    FooterItem(("spread-back",), "back"),
 )
 
 
@@ -130,6 +162,8 @@ VERDICT_OF_BINDING: dict[str, str] = {
     "flag-confirm": "confirmed",
     "flag-dismiss": "dismissed",
 }
+# The same for the family keys (their descriptions read "Family <verdict>").
+FAMILY_VERDICT_OF_BINDING: dict[str, str] = {"family-faithful": "faithful", "family-distorted": "distorted"}
 
 
 def config_path() -> Path:
@@ -158,6 +192,9 @@ class Config:
         verdict = VERDICT_OF_BINDING.get(binding.id or "")
         if verdict in self.verdict_names:
             return self.verdict_names[verdict].capitalize()
+        family = FAMILY_VERDICT_OF_BINDING.get(binding.id or "")
+        if family in self.verdict_names:
+            return f"Family {self.verdict_names[family]}"
         return binding.description
 
 
@@ -167,7 +204,7 @@ class ConfigError(ValueError):
 
 def known_binding_ids() -> set[str]:
     """Every binding id a config file may remap."""
-    return {b.id for b in (*INBOX_BINDINGS, *REVIEW_BINDINGS) if b.id}
+    return {b.id for b in (*INBOX_BINDINGS, *REVIEW_BINDINGS, *SPREAD_BINDINGS) if b.id}
 
 
 _TABLES = ("keys", "verdicts")
@@ -193,7 +230,7 @@ def _split_keys(value: str) -> list[str]:
 def _clashes(keys: dict[str, str]) -> list[str]:
     """Keys that would fire two bindings of one screen once the config's remaps are applied."""
     found: list[str] = []
-    for screen, bindings in (("inbox", INBOX_BINDINGS), ("review", REVIEW_BINDINGS)):
+    for screen, bindings in (("inbox", INBOX_BINDINGS), ("review", REVIEW_BINDINGS), ("spread", SPREAD_BINDINGS)):
         owner: dict[str, str] = {}
         for binding in bindings:
             if not binding.id:

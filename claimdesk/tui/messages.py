@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from claimdesk.store.models import InboxCounts, InboxRow
+from claimdesk.store.models import ArticleGroupKey, ArticleGroupRow, FamilyRow, InboxCounts, InboxRow
 
 
 @dataclass
@@ -53,3 +53,36 @@ class ProgressCounted(Message):
 
     undecided: int
     listed: int
+
+
+@dataclass
+class GroupsCounted(Message):
+    """The grouped listing counted again: how many articles, the first page when the screen shows
+    the top, and the expanded article's families read afresh (None if none is expanded, or it is
+    no longer at its place in the listing)."""
+
+    generation: int
+    total: int
+    top: tuple[ArticleGroupRow, ...] | None
+    families: tuple[FamilyRow, ...] | None
+
+
+@dataclass
+class GroupPageLoaded(Message):
+    """Articles ``[page * size, page * size + len(rows))`` of the grouped listing, and the keys
+    learned on the way there (``keys[p]`` reads page ``p``)."""
+
+    generation: int
+    page: int
+    rows: tuple[ArticleGroupRow, ...]
+    keys: dict[int, ArticleGroupKey | None]
+
+
+@dataclass
+class FamiliesLoaded(Message):
+    """The families of the article at ``index`` of the grouped listing, to show under it."""
+
+    generation: int
+    index: int
+    article_id: int
+    families: tuple[FamilyRow, ...]

@@ -1,5 +1,6 @@
-"""The app's own commands in Textual's command palette (``ctrl+p``): sort, filter, go to a variant
-by id, move between flags, act on a copy's URL, export the current listing.
+"""The app's own commands in Textual's command palette (``ctrl+p``): sort, filter, group by article
+and family, go to a variant by id, move between flags, act on a copy's URL, the article's spread,
+export the current listing.
 
 Each command calls the same screen method as its key, so the palette never does something a
 key would do differently. Which commands show depends on the screen the palette was opened on.
@@ -27,6 +28,14 @@ def _inbox_commands(inbox) -> Iterator[Command]:
         yield f"Sort by {word}", "Order the inbox listing", partial(inbox.show_listing, replace(query, sort=sort))
     for state, word in _STATE_WORDS.items():
         yield f"Show {word}", "Filter the inbox by state", partial(inbox.show_listing, replace(query, state=state))
+    if inbox.grouped:
+        yield "Flat list of variants", "Every variant on its own line (v)", partial(inbox.set_grouped, False)
+    else:
+        yield (
+            "Group by article and family",
+            "One line per article, its families under it (v)",
+            partial(inbox.set_grouped, True),
+        )
     yield "Export the current listing", "Write the rows of this listing to a CSV file", inbox.export_listing
 
 
@@ -35,6 +44,11 @@ def _review_commands(review) -> Iterator[Command]:
     yield "Previous flagged claim", "Go back to the previous flagged claim", review.action_previous_flag
     yield "Copy the variant's URL", "To the clipboard (OSC 52, works over SSH)", review.action_copy_url
     yield "Open the variant's URL", "In a graphical browser, if there is one", review.action_open_url
+    yield (
+        "Spread of this article",
+        "Its claims against all its copies: kept, altered, dropped (S)",
+        review.action_spread,
+    )
 
 
 class DeskCommands(Provider):

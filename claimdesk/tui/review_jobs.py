@@ -12,6 +12,8 @@ import sqlite3
 from dataclasses import dataclass, replace
 
 from claimdesk.store import (
+    FamilyBatch,
+    FamilyInfo,
     HistoryEntry,
     InboxQuery,
     InboxRow,
@@ -44,13 +46,15 @@ class Shown:
     holder: Lease | None = None
     lease_error: str | None = None
     leased: bool = False
+    family: FamilyInfo | None = None  # its copy family (members and sites)
 
 
 def read(store: Store, variant_id: int, editor: str) -> Shown:
-    """The variant, its claims and verdict history, and who else holds it; takes nothing."""
+    """The variant, its claims, verdict history and family, and who else holds it; takes nothing."""
     detail = store.variant(variant_id)
     holder = detail.lease if detail.lease and detail.lease.editor != editor else None
-    return Shown(detail, store.claims(variant_id), store.history(variant_id), holder=holder)
+    family = store.family_of(variant_id)
+    return Shown(detail, store.claims(variant_id), store.history(variant_id), holder=holder, family=family)
 
 
 def open_variant(store: Store, variant_id: int, editor: str, *, release: int | None = None) -> Shown:
@@ -105,6 +109,22 @@ def record(
     )
 
 
+@dataclass(frozen=True)
+class FamilyRecorded:
+    """A family verdict: what the store did, and one member it recorded on (what ``undo`` is
+    pointed at: undoing any member takes the whole batch back), None if it recorded none."""
+
+    batch: FamilyBatch
+    member: int | None
+
+
+def record_family(store: Store, variant_id: int, verdict: str, editor: str, *, note: str | None) -> FamilyRecorded:
+    """Record ``verdict`` on every undecided member of the variant's family no other editor holds."""
+    batch = store.record_family_verdict(variant_id, verdict, editor, note=note)
+    latest = verdicts.latest(store, editor) if batch.recorded else None
+    return FamilyRecorded(batch, latest.variant_id if latest is not None and latest.batch == batch.batch else None)
+
+
 def _key(store: Store, query: InboxQuery, variant_id: int) -> PageKey | None:
     rows = store.inbox_rows([variant_id])
     return rows[0].key(query.sort) if rows else None
@@ -145,10 +165,12 @@ def next_open_wrapping(store: Store, query: InboxQuery, variant_id: int) -> tupl
 
 @dataclass(frozen=True)
 class Undone:
-    """An undo: the event written and the verdict it retracted (whose note comes back)."""
+    """An undo: the event written, the verdict it retracted (whose note comes back), and how
+    many verdicts that took back (a family verdict's whole batch)."""
 
     event: Verdict
     retracted: Verdict
+    count: int = 1
 
 
 def undo(store: Store, target: int | None, editor: str) -> Undone | None:
@@ -165,4 +187,5 @@ def undo(store: Store, target: int | None, editor: str) -> Undone | None:
     retracted = store.verdict_event(event.replaces) if event.replaces is not None else None
     if retracted is None:  # the log's CHECK makes every undo point at a verdict
         raise NothingToUndo(f"undo event {event.id} retracts nothing")
-    return Undone(event, retracted)
+    count = store.batch_size(retracted.batch) if retracted.batch is not None else 1
+    return Undone(event, retracted, count)

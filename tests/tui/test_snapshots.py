@@ -1,5 +1,5 @@
 """What editors see, at a laptop's 80x24 and a wide 160x50: inbox and review, in the default theme,
-in 16 colours and under NO_COLOR."""
+in 16 colours and under NO_COLOR; the grouped inbox and the spread of a copied article."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from claimdesk.store import Store
 from claimdesk.tui.components.aligned_view import AlignedView
 from tests.tui.conftest import add, ready, settled, until
+from tests.tui.family_data import harbour_store
 
 SIZES = [(80, 24), (160, 50)]
 COLOURS = ["full", "16", "none"]
@@ -66,3 +67,41 @@ def test_inbox_with_wide_and_composed_titles(snap_compare, tmp_path, make_app, m
 
     monkeypatch.chdir(tmp_path)
     assert snap_compare(make_app(Path(path.name)), terminal_size=(80, 24), run_before=before)
+
+
+# Copy families: the grouped inbox with the ten-copy article open, and that article's spread.
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x50"])
+def test_grouped_inbox(snap_compare, tmp_path, make_app, size, monkeypatch):
+    harbour_store(tmp_path / "harbour.db")
+
+    async def before(pilot):
+        await ready(pilot)
+        await pilot.press("v")
+        listing = pilot.app.screen.groups
+        await until(pilot, lambda: listing.counted and listing.article_at(3) is not None, "the grouped list")
+        await pilot.press("enter")
+        await until(pilot, lambda: listing.expanded is not None, "the families")
+        await until(pilot, lambda: "articles grouped" in str(pilot.app.screen.query_one("#status").render()))
+        await pilot.press("j")
+        await pilot.pause()
+
+    monkeypatch.chdir(tmp_path)
+    assert snap_compare(make_app(Path("harbour.db")), terminal_size=size, run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "160x50"])
+def test_spread(snap_compare, tmp_path, make_app, size, monkeypatch):
+    ids = harbour_store(tmp_path / "harbour.db")
+
+    async def before(pilot):
+        await ready(pilot)
+        pilot.app.screen.go_to_variant(ids.spinwire[0])
+        await settled(pilot)
+        await pilot.press("S")
+        await until(pilot, lambda: getattr(pilot.app.screen, "spread", None) is not None, "the spread")
+        await pilot.pause()
+
+    monkeypatch.chdir(tmp_path)
+    assert snap_compare(make_app(Path("harbour.db")), terminal_size=size, run_before=before)

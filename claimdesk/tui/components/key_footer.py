@@ -27,11 +27,18 @@ def _words(items: Sequence[tuple[str, str]], separator: str) -> int:
 
 def fit(entries: Sequence[tuple[str, str, str, bool]], width: int) -> tuple[list[tuple[str, str]], str]:
     """(keys, word) pairs for ``width`` cells from (keys, full word, short word, required) entries:
-    everything in full words if it fits, else in short words, else only the required ones, in
-    full, then short, then closer together; returns the pairs and the separator between them."""
+    everything in full words if it fits, else full words with fewer optional items (the last ones
+    go first), else everything in short words, else only the required ones, in full, then short,
+    then closer together; returns the pairs and the separator between them."""
     required = [e for e in entries if e[3]]
+    optional = [i for i, e in enumerate(entries) if not e[3]]
+    # Full words with the optional items left out from the last one back, before any word is cut.
+    fewer = [
+        [e for i, e in enumerate(entries) if e[3] or i in optional[:keep]] for keep in range(len(optional) - 1, 0, -1)
+    ]
     tries = [
         ([(k, full) for k, full, _s, _r in entries], _SEPARATOR),
+        *(([(k, full) for k, full, _s, _r in some], _SEPARATOR) for some in fewer),
         ([(k, short) for k, _f, short, _r in entries], _SEPARATOR),
         ([(k, full) for k, full, _s, _r in required], _SEPARATOR),
         ([(k, short) for k, _f, short, _r in required], _SEPARATOR),

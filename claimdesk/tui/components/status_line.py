@@ -10,10 +10,11 @@ from claimdesk.store import InboxCounts, InboxQuery
 from claimdesk.tui.components.styles import STATE_GLYPH
 
 
-def status_text(counts: InboxCounts, listed: int, query: InboxQuery, done_today: int) -> Text:
+def status_text(counts: InboxCounts, listed: int, query: InboxQuery, done_today: int, *, grouped: bool = False) -> Text:
     """Plain words and glyphs, so the line reads the same without colour. The listing (its sort,
-    filters and search) comes first: at 80 columns it is what must not be cut off."""
-    shown = [f"sort:{query.sort}"]
+    filters and search) comes first: at 80 columns it is what must not be cut off. Grouped, the
+    count is of articles and the order is always the riskiest copy's."""
+    shown = ["grouped"] if grouped else [f"sort:{query.sort}"]
     for name in ("state", "verdict", "site"):
         value = getattr(query, name)
         if value:
@@ -22,7 +23,8 @@ def status_text(counts: InboxCounts, listed: int, query: InboxQuery, done_today:
         shown.append("is:conflict")
     if query.search:
         shown.append(f"/{query.search}")
-    text = Text(f"{listed:,} listed " + clean(" ".join(shown), keep_newlines=False), style="bold")
+    noun = ("article" if listed == 1 else "articles") if grouped else "listed"
+    text = Text(f"{listed:,} {noun} " + clean(" ".join(shown), keep_newlines=False), style="bold")
     text.append(f" │ {counts.total:,} variants ")
     text.append(f"{STATE_GLYPH['new']}{counts.new:,} new ")
     text.append(f"{STATE_GLYPH['held']}{counts.held:,} held ")
@@ -38,6 +40,8 @@ class StatusLine(Static):
     StatusLine { height: 1; background: $panel; }
     """
 
-    def show(self, counts: InboxCounts, listed: int, query: InboxQuery, done_today: int) -> None:
+    def show(
+        self, counts: InboxCounts, listed: int, query: InboxQuery, done_today: int, *, grouped: bool = False
+    ) -> None:
         """Redraw with fresh figures."""
-        self.update(status_text(counts, listed, query, done_today))
+        self.update(status_text(counts, listed, query, done_today, grouped=grouped))

@@ -18,14 +18,15 @@ class ConfirmScreen(ModalScreen[bool]):
     ConfirmScreen Label { width: 100%; }
     """
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, *, yes: str = "replace it") -> None:
         super().__init__()
         self._question = question
+        self._yes = yes  # what ``y`` does, in a few words
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self._question, markup=False)
-            yield Label("y: yes, replace it    any other key: no", markup=False)
+            yield Label(f"y: yes, {self._yes}    any other key: no", markup=False)
 
     def on_key(self, event: events.Key) -> None:
         event.stop()

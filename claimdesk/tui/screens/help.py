@@ -13,12 +13,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from claimdesk.tui.components.styles import MISMATCH_WORD, STATE_GLYPH, STATUS_MARK
-from claimdesk.tui.keymap import INBOX_BINDINGS, REVIEW_BINDINGS, config_path
+from claimdesk.tui.keymap import INBOX_BINDINGS, REVIEW_BINDINGS, SPREAD_BINDINGS, config_path
 
 if TYPE_CHECKING:
     from claimdesk.tui.app import ClaimdeskApp
 
-SECTIONS = {"inbox": ("Inbox", INBOX_BINDINGS), "review": ("Review", REVIEW_BINDINGS)}
+SECTIONS = {
+    "inbox": ("Inbox", INBOX_BINDINGS),
+    "review": ("Review", REVIEW_BINDINGS),
+    "spread": ("Spread", SPREAD_BINDINGS),
+}
 
 LEGEND = (
     ("Inbox columns", ""),
@@ -29,6 +33,9 @@ LEGEND = (
     ("age", "since the copy was found (m, h, d, w, y)"),
     ("holder", "the editor reviewing it now (a lease)"),
     ("verdict", f"the current verdict; ≠ when editors disagree; {MISMATCH_WORD} when it copies nothing"),
+    ("Grouped inbox (v)", ""),
+    ("▸ ▾ article", "copies of it, undecided ones, the worst risk among them; enter or → expands"),
+    ("  family", "near copies of one text (a spinner network): members, sites, shared distortions"),
     ("State glyphs", ""),
     (STATE_GLYPH["new"], "new: nobody has decided it"),
     (STATE_GLYPH["held"], "held: another editor has it open"),

@@ -1,5 +1,9 @@
 """The inbox screen: the virtual list, a status line, search, and a poll for other editors' work.
 
+Two views of one listing: the flat list of variants (the default) and, toggled with ``v``, the
+list grouped by article and family (:class:`GroupList`). Both are virtual lists; the hidden one
+reads nothing, and the query (search, filters) is the same for both.
+
 The poll is a timer re-armed when its worker finishes (Dolphie's pattern), so polls never
 overlap however slow the store is; a poll whose ``ChangeProbe`` saw a commit recounts the
 listing and the totals.
@@ -19,13 +23,14 @@ from textual.screen import Screen
 from textual.widgets import Header, Input
 from textual.worker import Worker, WorkerState
 
-from claimdesk.store import VARIANT_VERDICTS, ChangeProbe, InboxQuery, Store
+from claimdesk.store import VARIANT_VERDICTS, ArticleGroupRow, ChangeProbe, FamilyRow, InboxQuery, Store
 from claimdesk.store.models import SORTS
+from claimdesk.tui.components.group_list import GroupList
 from claimdesk.tui.components.inbox_list import InboxList
 from claimdesk.tui.components.key_footer import KeyFooter
 from claimdesk.tui.components.status_line import StatusLine
 from claimdesk.tui.keymap import INBOX_BINDINGS, INBOX_FOOTER
-from claimdesk.tui.messages import ListingCounted, StoreChanged
+from claimdesk.tui.messages import GroupsCounted, ListingCounted, StoreChanged
 
 if TYPE_CHECKING:
     from claimdesk.tui.app import ClaimdeskApp
@@ -85,10 +90,14 @@ class InboxScreen(Screen[None]):
         # Set when a review ran out and came back by itself: the editor's next `q` was meant for
         # the review, so it only says how to quit.
         self.quit_guard = False
+        self.grouped = False  # the listing grouped by article and family (``v``), else flat
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
         yield InboxList(self.app.db_path, InboxQuery(), self.app.now, self.app.verdict_label, id="inbox")
+        groups = GroupList(self.app.db_path, InboxQuery(), id="groups")
+        groups.display = False
+        yield groups
         search = Input(placeholder="search words, or site:NAME state:new verdict:distorted is:conflict", id="search")
         search.cursor_blink = self.app.cursor_blink
         search.display = False
@@ -98,8 +107,18 @@ class InboxScreen(Screen[None]):
 
     @property
     def inbox(self) -> InboxList:
-        """The list widget."""
+        """The flat list widget (its query is the listing's, in either view)."""
         return self.query_one(InboxList)
+
+    @property
+    def groups(self) -> GroupList:
+        """The grouped list widget."""
+        return self.query_one(GroupList)
+
+    @property
+    def listing(self) -> InboxList | GroupList:
+        """The list on screen: the grouped one or the flat one."""
+        return self.groups if self.grouped else self.inbox
 
     def on_mount(self) -> None:
         self._probe = ChangeProbe(self.app.db_path)
@@ -152,42 +171,107 @@ class InboxScreen(Screen[None]):
     def on_store_changed(self, message: StoreChanged) -> None:
         self.totals = message
         if message.changed:
-            self.inbox.reload()
+            self.listing.reload()
         self._show_status()
 
     def on_listing_counted(self, message: ListingCounted) -> None:
         # Bubbled up after the list applied it: the listed total may have changed.
         self._show_status()
 
+    def on_groups_counted(self, message: GroupsCounted) -> None:
+        self._show_status()
+
     def _show_status(self) -> None:
         if self.totals is not None:
             totals = self.totals
-            self.query_one(StatusLine).show(totals.counts, self.inbox.total, self.inbox.query, totals.done_today)
+            status = self.query_one(StatusLine)
+            if self.grouped:
+                status.show(totals.counts, self.groups.articles, self.inbox.query, totals.done_today, grouped=True)
+            else:
+                status.show(totals.counts, self.inbox.total, self.inbox.query, totals.done_today)
 
     # Actions ------------------------------------------------------------------------------
 
     def action_cursor_down(self) -> None:
-        self.inbox.cursor += 1
+        self.listing.cursor += 1
 
     def action_cursor_up(self) -> None:
-        self.inbox.cursor -= 1
+        self.listing.cursor -= 1
 
     def action_page_down(self) -> None:
-        self.inbox.cursor += self.inbox.page_height
+        self.listing.cursor += self.listing.page_height
 
     def action_page_up(self) -> None:
-        self.inbox.cursor -= self.inbox.page_height
+        self.listing.cursor -= self.listing.page_height
 
     def action_first(self) -> None:
-        self.inbox.cursor = 0
+        self.listing.cursor = 0
 
     def action_last(self) -> None:
-        self.inbox.cursor = self.inbox.total - 1
+        self.listing.cursor = self.listing.total - 1
 
     def action_open(self) -> None:
-        row = self.inbox.current
-        if row is not None:
-            self.open_review(row.id)
+        """Enter: open the variant; grouped, open or close an article, or go to a family's members."""
+        if not self.grouped:
+            row = self.inbox.current
+            if row is not None:
+                self.open_review(row.id)
+            return
+        chosen = self.groups.current
+        if isinstance(chosen, FamilyRow):
+            self.open_family(chosen)
+        elif isinstance(chosen, ArticleGroupRow):
+            self.groups.toggle()
+
+    # The grouped view ---------------------------------------------------------------------
+
+    def action_toggle_grouped(self) -> None:
+        """``v``: the listing grouped by article and family, or back to the flat list."""
+        self.set_grouped(not self.grouped)
+
+    def set_grouped(self, grouped: bool) -> None:
+        """Show the grouped view (``True``) or the flat list; the one shown is counted afresh."""
+        if grouped == self.grouped:
+            return
+        self.grouped = grouped
+        self.groups.display, self.inbox.display = grouped, not grouped
+        if grouped:
+            self.groups.reload(self.inbox.query)
+        else:
+            self.inbox.reload()
+        self.listing.focus()
+        self.refresh_bindings()
+        self._show_status()
+
+    def action_expand(self) -> None:
+        self.groups.expand()
+
+    def action_collapse(self) -> None:
+        self.groups.collapse()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Expand and collapse are keys of the grouped view only."""
+        if action in ("expand", "collapse"):
+            return self.grouped
+        return True
+
+    def open_family(self, family: FamilyRow) -> None:
+        """A family's review: its first member (a family's id is its first member's), whose family
+        line names the others and whose capital verdict keys judge them all."""
+        self.open_review(family.family_id)
+
+    def action_spread(self) -> None:
+        """``S``: the spread of the article under the cursor (grouped), or of the variant's article."""
+        article_id: int | None = None
+        if self.grouped:
+            article = self.groups.current_article
+            article_id = article.article_id if article else None
+        elif self.inbox.current is not None:
+            article_id = self.app.store.variant(self.inbox.current.id).article.id
+        if article_id is not None:
+            from claimdesk.tui.screens.spread import SpreadScreen
+
+            self.app.push_screen(SpreadScreen(article_id))
 
     def open_review(self, variant_id: int) -> None:
         """Review ``variant_id`` within the current listing (also the palette's "go to")."""
@@ -201,6 +285,8 @@ class InboxScreen(Screen[None]):
         rows = self.app.store.inbox_rows([variant_id]) if variant_id is not None else []
         if rows:
             self.inbox.move_to(rows[0])
+        if self.grouped:
+            self.groups.reload()  # verdicts changed the counts of the article under the cursor
         self.quit_guard = ran_out
 
     def action_search(self) -> None:
@@ -218,7 +304,7 @@ class InboxScreen(Screen[None]):
     def _close_search(self) -> None:
         search = self.query_one("#search", Input)
         search.display = False
-        self.inbox.focus()
+        self.listing.focus()
 
     def action_cancel(self) -> None:
         """Esc: close the search box (the listing stays as it was) or Textual's key panel; nothing else."""
@@ -228,11 +314,19 @@ class InboxScreen(Screen[None]):
             self.app.action_hide_keys_panel()
 
     def show_listing(self, query: InboxQuery) -> None:
-        """List ``query`` (the cursor stays on the same variant if it is listed)."""
-        self.inbox.reload(query)
+        """List ``query`` (the cursor stays on the same variant if it is listed). Grouped, only the
+        grouped list reads it now; the flat one counts it when it is shown again."""
+        if self.grouped:
+            self.inbox.query = query
+            self.groups.reload(query)
+        else:
+            self.inbox.reload(query)
         self._show_status()
 
     def action_sort(self) -> None:
+        if self.grouped:
+            self.notify("Grouped, articles are listed riskiest copy first; v goes back to the sortable list.")
+            return
         query = self.inbox.query
         self.show_listing(replace(query, sort=SORTS[(SORTS.index(query.sort) + 1) % len(SORTS)]))  # type: ignore[arg-type]
 
@@ -266,7 +360,7 @@ class InboxScreen(Screen[None]):
         self.app.call_from_thread(self.notify, f"Exported {rows:,} variants to {path}", markup=False)
 
     def action_undo(self) -> None:
-        self.app.undo_last(lambda variant_id: variant_id is not None and self.inbox.reload())
+        self.app.undo_last(lambda variant_id: variant_id is not None and self.listing.reload())
 
     def action_help(self) -> None:
         from claimdesk.tui.screens.help import HelpScreen

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.timer import Timer
 from textual.widgets import Header
 from textual.worker import Worker, WorkerState
@@ -49,6 +50,7 @@ from claimdesk.store import (
 from claimdesk.tui import review_jobs
 from claimdesk.tui.components.aligned_view import AlignedView
 from claimdesk.tui.components.claim_list import ClaimList
+from claimdesk.tui.components.family_line import FamilyLine
 from claimdesk.tui.components.info_bar import InfoBar
 from claimdesk.tui.components.key_footer import KeyFooter
 from claimdesk.tui.components.review_banner import ReviewBanner
@@ -58,7 +60,7 @@ from claimdesk.tui.components.styles import ALERT
 from claimdesk.tui.components.verdict_history import VerdictHistory
 from claimdesk.tui.keymap import REVIEW_BINDINGS, REVIEW_FOOTER
 from claimdesk.tui.messages import ProgressCounted
-from claimdesk.tui.review_jobs import Shown
+from claimdesk.tui.review_jobs import FamilyRecorded, Shown
 from claimdesk.tui.screens.prompt import PromptScreen
 
 if TYPE_CHECKING:
@@ -66,7 +68,7 @@ if TYPE_CHECKING:
 
 SAVING_AFTER = 0.15  # seconds a write may take before the feedback line says ``saving…``
 # Keys that record on this variant: off while someone else holds it or the store is read-only.
-_VERDICT_ACTIONS = {"verdict", "flag", "skip", "note"}
+_VERDICT_ACTIONS = {"verdict", "family_verdict", "flag", "skip", "note"}
 
 
 RECOUNT_AFTER = 1.0  # seconds after the last verdict before the listing's progress is counted again
@@ -130,6 +132,7 @@ class ReviewScreen(PromptScreen[int | None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
         yield InfoBar(id="info")
+        yield FamilyLine(id="family")
         yield ReviewBanner(id="banner")
         yield VerdictHistory(id="history")
         yield AlignedView(id="aligned")
@@ -236,6 +239,7 @@ class ReviewScreen(PromptScreen[int | None]):
             self._show_claims()
             self._select(self.selected)
             self._show_info()
+            self._show_family()
             self._show_history()
             self._show_banner()
             if self.held_by != was_held_by:
@@ -262,6 +266,22 @@ class ReviewScreen(PromptScreen[int | None]):
         text.append("\n")
         text.append_text(scores_line(detail))
         self.query_one(InfoBar).show(text)
+
+    def _show_family(self) -> None:
+        family = self.shown.family if self.shown is not None else None
+        if family is None:
+            self.query_one(FamilyLine).show(None)
+            return
+        keys = [] if self.held_by else [f"{self._key_of('family-faithful')}/{self._key_of('family-distorted')} all"]
+        keys.append(f"{self._key_of('spread')} spread")
+        self.query_one(FamilyLine).show(family.members, family.sites, keys)
+
+    def _key_of(self, binding_id: str) -> str:
+        """The first key the editor's config gives a binding (for hints in the text)."""
+        default = next(b.key for b in REVIEW_BINDINGS if b.id == binding_id)
+        return self.app.get_key_display(
+            Binding(self.app.config.keys.get(binding_id, default).split(",")[0].strip(), "")
+        )
 
     def _read_only_reason(self) -> str:
         """Why the variant on screen is not ours to record on (shown in place of its verdict)."""
@@ -683,6 +703,75 @@ class ReviewScreen(PromptScreen[int | None]):
                 self._select(self.selected if following is None else following)
 
         self._run("saving", "Recording the claim verdict", job, done)
+
+    def action_family_verdict(self, verdict: str) -> None:
+        """``A``/``X``: the verdict on every undecided member of the family no other editor holds,
+        once the editor has confirmed the count; then on to the next open variant."""
+        if not self._ready("family_verdict") or self.shown is None:
+            return
+        shown = self.shown
+        family = shown.family
+        if family is None or family.members < 2:
+            self.say("This copy is alone in its family: its own verdict keys judge it.")
+            return
+        variant_id, editor = shown.detail.id, self.app.editor
+
+        def ask(eligible: int) -> None:
+            if self._gone or self.shown is not shown:
+                return
+            if not eligible:
+                self.say(f"No member of this family of {family.members:,} is undecided and free: nothing to record.")
+                return
+            from claimdesk.tui.screens.confirm import ConfirmScreen
+
+            label = self.app.verdict_label(verdict)
+            copies = "copy" if eligible == 1 else "copies"
+            question = (
+                f"Record {label} on {eligible:,} undecided {copies} of this family ({family.members:,} copies on "
+                f"{len(family.sites):,} sites), skipping those decided or held by another editor? "
+                "Each gets its own verdict; one undo takes them all back."
+            )
+            yes = f"record {eligible:,} {label} verdict{'s' if eligible != 1 else ''}"
+            self.app.push_screen(
+                ConfirmScreen(question, yes=yes), lambda ok: ok and self._record_family(verdict, shown)
+            )
+
+        self._run("counting", "Counting the family", lambda store: store.family_eligible(variant_id, editor), ask)
+
+    def _record_family(self, verdict: str, shown: Shown) -> None:
+        if self.shown is not shown or self.busy:  # the screen moved on while the question was open
+            return
+        variant_id, editor = shown.detail.id, self.app.editor
+        note = self.app.notes.get(variant_id)
+        job = partial(review_jobs.record_family, variant_id=variant_id, verdict=verdict, editor=editor, note=note)
+
+        def recorded(result: FamilyRecorded) -> None:
+            batch = result.batch
+            if result.member is not None:
+                self.app.history.append(result.member)
+            if note is not None and self.app.notes.get(variant_id) == note:
+                del self.app.notes[variant_id]  # it went with this verdict
+            if not self._gone:
+                label = self.app.verdict_label(verdict)
+                skipped = batch.skipped_held + batch.skipped_decided
+                self.say(f"✓ family {label}: {batch.recorded:,} recorded, {skipped:,} skipped")
+                if skipped:  # the breakdown, which the feedback line has no room for at 80 columns
+                    self.notify(
+                        f"Family {label}: {batch.recorded:,} recorded; skipped {batch.skipped_held:,} held by "
+                        f"another editor and {batch.skipped_decided:,} already decided.",
+                        markup=False,
+                    )
+                self.count_progress()
+
+        self._advance(before=job, after=recorded, doing="saving", what="Recording the family verdict")
+
+    def action_spread(self) -> None:
+        """``S``: the spread of this variant's article over all its copies."""
+        if self.detail is None:
+            return
+        from claimdesk.tui.screens.spread import SpreadScreen
+
+        self.app.push_screen(SpreadScreen(self.detail.article.id))
 
     def action_note(self) -> None:
         """A note for this variant's next verdict; it stays with the variant until recorded."""
