@@ -15,6 +15,7 @@ and only for a jump (scrollbar drag, End) to a page whose start key is not known
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Sequence
 
@@ -150,26 +151,14 @@ def _where(clauses: list[str]) -> str:
     return " WHERE " + " AND ".join(clauses) if clauses else ""
 
 
+# InboxRow's fields that _SELECT reads as they are: the state is derived, the note mark a flag.
+_COLUMNS = tuple(f.name for f in dataclasses.fields(InboxRow) if f.name not in ("state", "noted"))
+
+
 def _row(row: sqlite3.Row) -> InboxRow:
     # _SELECT names its columns after InboxRow's fields; the state is derived from two of them.
     state = "held" if row["holder"] else "decided" if row["verdict"] else "new"
-    return InboxRow(
-        id=row["id"],
-        state=state,
-        risk=row["risk"],
-        fidelity=row["fidelity"],
-        coverage=row["coverage"],
-        altered=row["altered"],
-        dropped=row["dropped"],
-        added=row["added"],
-        site=row["site"],
-        title=row["title"],
-        found_at=row["found_at"],
-        created_at=row["created_at"],
-        holder=row["holder"],
-        verdict=row["verdict"],
-        noted=bool(row["noted"]),
-    )
+    return InboxRow(state=state, noted=bool(row["noted"]), **{name: row[name] for name in _COLUMNS})
 
 
 def page(

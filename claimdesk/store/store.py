@@ -38,7 +38,6 @@ from claimdesk.store.models import (
     InboxRow,
     Lease,
     PageKey,
-    Seen,
     Spread,
     StoredClaim,
     VariantDetail,
@@ -160,27 +159,8 @@ class Store(Core):
 
     # Verdicts -----------------------------------------------------------------------------
 
-    def record_verdict(
-        self,
-        variant_id: int,
-        verdict: str,
-        editor: str,
-        *,
-        claim: int | None = None,
-        note: str | None = None,
-        uid: str | None = None,
-        seen: Seen | None = None,
-        respect_lease: bool = False,
-    ) -> Verdict:
-        """Append a verdict on the variant (or on claim number ``claim``); durable on return.
-
-        ``uid`` makes the write idempotent: retrying with the same uid returns the stored event.
-        ``seen`` refuses it (VerdictChanged) if the current verdict changed since the editor saw it;
-        ``respect_lease`` refuses it (LeaseHeld) if another editor holds the variant.
-        """
-        return verdicts.record(
-            self, variant_id, verdict, editor, claim=claim, note=note, uid=uid, seen=seen, respect_lease=respect_lease
-        )
+    # Append a verdict, durably: the log's own function is the method (a Store is its Core).
+    record_verdict = verdicts.record
 
     def undo(self, variant_id: int, editor: str, *, uid: str | None = None) -> Verdict:
         """Retract the editor's latest live verdict on the variant; returns the undo event.
