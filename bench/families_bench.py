@@ -35,10 +35,11 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from store_bench import NAMES, NOUNS, SITES, _templates  # the sibling benchmark's builder parts
+from store_bench import NAMES, NOUNS, SITES, _templates, bulk_connection, finish_bulk  # the sibling's builder parts
 
 from claimdesk.claims import ENGINE_VERSION
 from claimdesk.store import ArticleIn, InboxQuery, Store, VariantIn, family_sketch
@@ -134,10 +135,7 @@ def build(path: Path, n: int, seed: int = 11, *, big: int = BIG, networks: int =
                 for article, spins in templates]  # fmt: skip
     bands: dict[tuple[int, int, int], tuple[int, ...]] = {}  # per distinct text: (template, spin, site)
     texts: dict[tuple[int, int], str] = {}  # per (template, spin)
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.executescript("PRAGMA synchronous=OFF; PRAGMA cache_size=-400000; PRAGMA foreign_keys=OFF")
-    fts_trigger = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'variants_fts_insert'").fetchone()[0]
-    conn.execute("DROP TRIGGER variants_fts_insert")
+    conn, fts_trigger = bulk_connection(path, cache_kib=400_000)
     start = datetime.now(UTC) - timedelta(days=60)
     variant_id = verdict_id = 0
     rows: dict[str, list[tuple]] = {"articles": [], "variants": [], "claims": [], "verdicts": [], "vf": [], "bands": []}
@@ -206,13 +204,11 @@ def build(path: Path, n: int, seed: int = 11, *, big: int = BIG, networks: int =
             if len(rows["variants"]) >= _BATCH:
                 flush()
     flush()
-    conn.execute("INSERT INTO variants_fts (variants_fts) VALUES ('rebuild')")
-    conn.execute(fts_trigger)
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("PRAGMA analysis_limit=1000")
-    conn.execute("ANALYZE")
-    conn.close()
+    finish_bulk(conn, fts_trigger)
     return path
+
+
+T = TypeVar("T")
 
 
 def _median_ms(fn: Callable[[], object], repeats: int) -> tuple[float, float]:
@@ -223,6 +219,14 @@ def _median_ms(fn: Callable[[], object], repeats: int) -> tuple[float, float]:
         fn()
         times.append((time.perf_counter() - t) * 1000)
     return statistics.median(times), max(times)
+
+
+def _cold_then_median(fn: Callable[[], T], repeats: int) -> tuple[T, float, float]:
+    """The first call's result and milliseconds (a cold cache), then the median of ``repeats`` more."""
+    first = time.perf_counter()
+    result = fn()
+    cold = (time.perf_counter() - first) * 1000
+    return result, cold, _median_ms(fn, repeats)[0]
 
 
 def _load() -> str:
@@ -340,16 +344,10 @@ def bench_reads(db: Path) -> list[str]:
         lines.append(f"grouped inbox, first page, filter new: median {med:.1f} ms")
         med, _ = _median_ms(lambda: store.article_groups_count(new), 3)
         lines.append(f"grouped inbox, article count, filter new: median {med:.0f} ms")
-        first = time.perf_counter()
-        rows = store.article_families(1)
-        cold = (time.perf_counter() - first) * 1000
-        med, _ = _median_ms(lambda: store.article_families(1), 10)
+        rows, cold, med = _cold_then_median(lambda: store.article_families(1), 10)
         lines.append(f"article_families of the 5,000-copy article ({len(rows)} families): first {cold:.0f} ms,"
                      f" median {med:.0f} ms (goal <= 300 ms)")  # fmt: skip
-        first = time.perf_counter()
-        spread = store.spread(1)
-        cold = (time.perf_counter() - first) * 1000
-        med, _ = _median_ms(lambda: store.spread(1), 10)
+        spread, cold, med = _cold_then_median(lambda: store.spread(1), 10)
         lines.append(f"spread of the 5,000-copy article ({len(spread.claims)} claims): first {cold:.0f} ms,"
                      f" median {med:.0f} ms (goal <= 300 ms)")  # fmt: skip
         network = max(rows, key=lambda row: row.members)
