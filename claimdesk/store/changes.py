@@ -12,13 +12,12 @@ from __future__ import annotations
 import sqlite3
 import threading
 from pathlib import Path
-from types import TracebackType
 
 from claimdesk.store import access
-from claimdesk.store.connection import BUSY_TIMEOUT_MS
+from claimdesk.store.connection import BUSY_TIMEOUT_MS, Closing
 
 
-class ChangeProbe:
+class ChangeProbe(Closing):
     """Tells whether another connection committed since the last call; safe from any thread."""
 
     def __init__(self, path: str | Path) -> None:
@@ -47,11 +46,3 @@ class ChangeProbe:
         """Close the probe's connection."""
         with self._lock:
             self._conn.close()
-
-    def __enter__(self) -> ChangeProbe:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()

@@ -12,10 +12,12 @@ from __future__ import annotations
 import random
 import sqlite3
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from types import TracebackType
+from typing import Self, TypeVar
 
 from claimdesk.store import access
 from claimdesk.store.errors import ReadOnlyStore, StoreBusy
@@ -103,7 +105,23 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             time.sleep(random.uniform(0.005, 0.05))
 
 
-class Core:
+class Closing(ABC):
+    """``with`` closes it: for the store's objects that own a connection (a Store, a ChangeProbe)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Let go of what the object holds."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class Core(Closing):
     """A connection plus the clock and the write discipline; the store's modules work on this.
 
     One per thread: sqlite3 refuses use from another thread, which is what we want.

@@ -14,7 +14,6 @@ import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
 from claimdesk.store import article_groups, detail, families, family_verdicts, feeds, inbox, leases, spread, verdicts
@@ -99,14 +98,6 @@ class Store(Core):
             store.close()
             raise
         return store
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     # Intake -------------------------------------------------------------------------------
 
