@@ -222,6 +222,8 @@ async def test_family_verdict_asks_then_records_each_free_member_and_one_undo_ta
         assert "Record faithful on 2 undecided copies of this family" in text
         assert "y: yes, record 2 faithful verdicts" in text
         await pilot.press("y")
+        # The answer goes back to the review before the write starts: wait for the rows themselves.
+        await until(pilot, lambda: len(batch_rows(path)) >= len(before) + 2, "the family's verdicts")
         await settled(pilot)
         rows = batch_rows(path)[len(before) :]
         assert sorted(rows) == [(first, "faithful", "ana", True), (second, "faithful", "ana", True)]
@@ -433,5 +435,6 @@ async def test_a_remapped_family_key_records_the_family(harbour, make_app, tmp_p
         await pilot.press("D")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
         await pilot.press("y")
+        await until(pilot, lambda: len(batch_rows(path)) == len(ids.echo), "the family's verdicts")
         await settled(pilot)
         assert sorted(batch_rows(path)) == [(v, "distorted", "ana", True) for v in ids.echo]
