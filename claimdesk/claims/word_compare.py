@@ -20,6 +20,7 @@ from claimdesk.claims.closed_class import (
     DIRECTION_OPPOSITES,
     MONTH_NAMES,
     QUANTITY_NEAR,
+    SAY_VERBS,
     SEASONS,
     WEEKDAYS,
     Cue,
@@ -81,7 +82,21 @@ _PRONOUN_CASE = {
     **dict.fromkeys(("they", "them"), "pron:they"),
     **dict.fromkeys(("we", "us"), "pron:we"),
     **dict.fromkeys(("i", "me"), "pron:i"),
+    "it": "pron:it",
 }
+_POSSESSIVES = {
+    "his": "pron:he",
+    "her": "pron:she",
+    "their": "pron:they",
+    "our": "pron:we",
+    "my": "pron:i",
+    "its": "pron:it",
+}
+_RELATIVES = frozenset("who whom which that whose".split())
+MOVE_BEFORE = 8  # words from a doer to its verb, within one clause
+MOVE_AFTER = 4  # words from a verb to its receiver ("offered a prime minister")
+# A speaker's aside inside a sentence: ", he said," / ", the minister added,".
+_ASIDE = re.compile(r",\s*(?:[\w'’.-]+\s+){1,4}?(?:" + "|".join(SAY_VERBS) + r")\s*,")
 _PREPOSITIONS = frozenset("in at on for to with from by of into against over".split())
 _DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
 _COLLECTIVES = frozenset("police staff people public government press".split())
@@ -362,13 +377,33 @@ def _attribution_reasons(
 
 
 def _role_reasons(o: Side, v: Side, o_toks: tuple[Token, ...], v_toks: tuple[Token, ...]) -> list[Reason]:
-    """Two names that swapped places around a verb both sides share, in the same voice.
-
-    Only names in one run of words count: a comma or a quotation mark between them is an
-    apposition or a title ("Neil Herron, a campaigner from Sunderland"), not an action.
-    """
+    """Who did what to whom changed: two parties swapped places around a verb both sides share,
+    one party moved from doing the action to receiving it (or back), or two owners traded what
+    they own ("A's allegation that B's players" -> "B's allegation that A's players")."""
     o_at, v_at = _once(o_toks), _once(v_toks)
-    names = [w for w in o_at if w in v_at and _party(o_toks, o_at[w]) and _party(v_toks, v_at[w])]
+    parties = [w for w in o_at if w in v_at and _party(o_toks, o_at[w]) and _party(v_toks, v_at[w])]
+    return (
+        _swapped_parties(o, v, o_toks, v_toks, o_at, v_at, parties)
+        or _moved_party(o, v, o_toks, v_toks, o_at, v_at, parties)
+        or _swapped_owners(o, v, o_toks, v_toks)
+    )
+
+
+def _swapped_parties(
+    o: Side,
+    v: Side,
+    o_toks: tuple[Token, ...],
+    v_toks: tuple[Token, ...],
+    o_at: dict[str, int],
+    v_at: dict[str, int],
+    names: list[str],
+) -> list[Reason]:
+    """Two parties that swapped places around a verb both sides share, in the same voice.
+
+    Only parties in one run of words count: a comma or a quotation mark between them is an
+    apposition or a title ("Neil Herron, a campaigner from Sunderland"), not an action; a
+    speaker's aside (", he said,") is no break.
+    """
     for x in range(len(names)):
         for y in range(x + 1, len(names)):
             a, b = sorted((names[x], names[y]), key=o_at.__getitem__)
@@ -380,16 +415,119 @@ def _role_reasons(o: Side, v: Side, o_toks: tuple[Token, ...], v_toks: tuple[Tok
             verb = _shared_verb(o_toks, v_toks, o_at, v_at, (oa, ob), (vb, va))
             if verb is None:
                 continue
-            same_frame = _frame(o_toks, o_at[verb]) == _frame(v_toks, v_at[verb])  # "stars X" / "star in X"
-            if same_frame and _passive(o_toks, o_at[verb], ob) == _passive(v_toks, v_at[verb], va):
+            if _same_voice(o_toks, v_toks, o_at[verb], v_at[verb], ob, va):
                 o_span = o.text[o_toks[oa].start : o_toks[ob].end]
                 v_span = v.text[v_toks[vb].start : v_toks[va].end]
                 return [Reason("role", o_span, v_span)]
     return []
 
 
+def _same_voice(
+    o_toks: tuple[Token, ...], v_toks: tuple[Token, ...], o_verb: int, v_verb: int, o_end: int, v_end: int
+) -> bool:
+    """The verb in one frame ("stars X" / "star in X" differ) and one voice on both sides."""
+    same_frame = _frame(o_toks, o_verb) == _frame(v_toks, v_verb)
+    return same_frame and _passive(o_toks, o_verb, o_end) == _passive(v_toks, v_verb, v_end)
+
+
+def _moved_party(
+    o: Side,
+    v: Side,
+    o_toks: tuple[Token, ...],
+    v_toks: tuple[Token, ...],
+    o_at: dict[str, int],
+    v_at: dict[str, int],
+    parties: list[str],
+) -> list[Reason]:
+    """A party that does the action on one side (before the verb, in its clause) and receives it
+    on the other (right after the verb), the verb shared and in the same voice: "X had offered"
+    -> "he had offered X"."""
+    for verb, i in o_at.items():
+        j = v_at.get(verb)
+        if j is None or not (_action(o_toks, i) and _action(v_toks, j)):
+            continue
+        if not _same_voice(o_toks, v_toks, i, j, i + MOVE_AFTER + 1, j + MOVE_AFTER + 1):
+            continue
+        for p in parties:
+            if p == verb:
+                continue
+            so, sv = _side_of(o.text, o_toks, o_at[p], i), _side_of(v.text, v_toks, v_at[p], j)
+            if so and sv and so != sv:
+                return [Reason("role", _clause(o.text, o_toks, o_at[p], i), _clause(v.text, v_toks, v_at[p], j))]
+    return []
+
+
+def _action(toks: tuple[Token, ...], i: int) -> bool:
+    """A verb of the clause: inflected or after an auxiliary, and a verb in the lexicon."""
+    word = toks[i]
+    if not _verb_like(toks, i) or word.text.lower() in STOPWORDS or _is_name(word):
+        return False
+    return "v" in lexicon().pos_of(word.text)
+
+
+def _side_of(text: str, toks: tuple[Token, ...], party: int, verb: int) -> int:
+    """-1: the party is the verb's doer (before it in its clause, no relative pronoun between);
+    1: its receiver (within a few words after it, no other verb between); 0: neither."""
+    lo, hi = sorted((party, verb))
+    if _broken(text, toks[lo].end, toks[hi].start) or toks[party].text.endswith(("'s", "’s")):
+        return 0  # "Britain's history had given": the owner of the doer is not the doer
+    between = [t.text.lower() for t in toks[lo + 1 : hi]]
+    if party < verb:
+        relative = any(w in _RELATIVES for w in between)
+        return 0 if verb - party > MOVE_BEFORE or relative else -1
+    # The receiver is the verb's object: nothing but a determiner or a describing word between.
+    if party - verb > MOVE_AFTER or any(w in STOPWORDS and w not in _DETERMINERS for w in between):
+        return 0
+    return 0 if any(_verb_like(toks, k) for k in range(verb + 1, party)) else 1
+
+
+def _clause(text: str, toks: tuple[Token, ...], a: int, b: int) -> str:
+    lo, hi = sorted((a, b))
+    return text[toks[lo].start : toks[hi].end]
+
+
+def _swapped_owners(o: Side, v: Side, o_toks: tuple[Token, ...], v_toks: tuple[Token, ...]) -> list[Reason]:
+    """The owner of a thing replaced by another name both sides write, while the first owner is
+    still on the other side: "A's men ... B won" -> "B's men ... A won"."""
+    o_own, v_own = _owners(o.text, o_toks), _owners(v.text, v_toks)
+    o_keys = {_owner_key(t) for t in o_toks}
+    v_keys = {_owner_key(t) for t in v_toks}
+    for thing, (a, ai) in o_own.items():
+        b, bi = v_own.get(thing, (a, -1))
+        if b == a or b not in o_keys or a not in v_keys:
+            continue
+        if not _is_name(v_toks[bi]):
+            continue  # "Kellan's plan" -> "his plan": a pronoun for a party named elsewhere
+        if o.cast is not None and o.cast.same(a, b):
+            continue
+        return [Reason("role", _clause(o.text, o_toks, ai, ai + 1), _clause(v.text, v_toks, bi, bi + 1))]
+    return []
+
+
+def _owners(text: str, toks: tuple[Token, ...]) -> dict[str, tuple[str, int]]:
+    """Each thing owned exactly once ("Kellan's players", "Rovers' staff", "his players"): its
+    owner's key and place."""
+    seen: dict[str, list[tuple[str, int]]] = {}
+    for k in range(len(toks) - 1):
+        word = toks[k].text
+        marked = word.endswith(("'s", "’s")) or text[toks[k].end : toks[k].end + 1] in ("'", "’")
+        if not (word.lower() in _POSSESSIVES or (_is_name(toks[k]) and marked)):
+            continue
+        thing = toks[k + 1]
+        if thing.text.lower() in STOPWORDS or _is_name(thing):
+            continue
+        seen.setdefault(thing.lemma, []).append((_owner_key(toks[k]), k))
+    return {thing: at[0] for thing, at in seen.items() if len(at) == 1}
+
+
+def _owner_key(tok: Token) -> str:
+    low = tok.text.lower()
+    return _POSSESSIVES.get(low) or _PRONOUN_CASE.get(low) or tok.lemma
+
+
 def _broken(text: str, start: int, end: int) -> bool:
-    return bool(_CLAUSE_MARK.search(text, start, end))
+    """A clause mark between two words, once a speaker's aside (", he said,") is set apart."""
+    return bool(_CLAUSE_MARK.search(_ASIDE.sub(" ", text[start:end])))
 
 
 def _party(toks: tuple[Token, ...], i: int) -> bool:

@@ -169,3 +169,46 @@ def test_pronoun_and_noun_swapped_around_the_verb_is_role() -> None:
 def test_verb_with_a_preposition_in_one_side_only_is_not_role() -> None:
     """ "The play stars Mara Quell" and "Mara Quell stars in the play" say one thing."""
     assert kinds("The new play stars Mara Quell as the widow.", "Mara Quell stars in the new play as the widow.") == []
+
+
+def test_swap_around_a_speakers_aside_is_role() -> None:
+    """ ", she said," inside the clause is no break between the two parties."""
+    assert kinds(
+        "Corvell owed an apology to the guild, she said.",
+        "The guild, she said, owed an apology to Corvell.",
+    ) == ["role"]
+
+
+def test_doer_turned_receiver_is_role() -> None:
+    assert kinds(
+        "He said later that the warden had thanked some volunteers.",
+        "He said later that he had thanked the warden and some volunteers.",
+    ) == ["role"]
+
+
+def test_doer_moved_behind_a_preposition_is_not_role() -> None:
+    """ "Lanford took the title" and "the title went to Lanford" are one fact."""
+    assert (
+        kinds(
+            "Ostry finished third as Lanford took the title.",
+            "Ostry finished third as the title was taken by Lanford.",
+        )
+        == []
+    )
+
+
+def test_owners_traded_is_role() -> None:
+    assert kinds(
+        "The inquiry looks at her claim that Brackley Rovers' staff lied to the panel.",
+        "The inquiry looks at Brackley Rovers' claim that her staff lied to the panel.",
+    ) == ["role"]
+
+
+def test_owner_named_by_a_pronoun_is_not_role() -> None:
+    assert (
+        kinds(
+            "Ms Fenwick's remarks lifted the shares, but she soon took back her words.",
+            "Her remarks lifted the shares, but Ms Fenwick soon took back what she said.",
+        )
+        == []
+    )
