@@ -16,8 +16,9 @@ from claimdesk.claims.align import content_words, is_content, stem
 from claimdesk.claims.model import Span
 from claimdesk.claims.words import STOPWORDS
 
-# A lowercase word (or number, or closing mark) then a capital: where a glued sentence may begin.
-_SOFT = re.compile(r"(?<=[a-z0-9%)\]\"'”’])\s+(?=[\"“‘']?[A-Z])")
+# A lowercase word (or number, closing mark, or initial with its stop: "U.S.") then a capital:
+# where a glued sentence may begin.
+_SOFT = re.compile(r"(?:(?<=[a-z0-9%)\]\"'”’])|(?<=[A-Z]\.))\s+(?=[\"“‘']?[A-Z])")
 UNSOURCED = 0.25  # at most this share of a part's words found on the other side
 MIN_WORDS = 4  # a part this small is a phrase, not a sentence to flag
 
@@ -50,16 +51,26 @@ class _Counts:
         return n >= MIN_WORDS and (self.found[b] - self.found[a]) <= UNSOURCED * n
 
 
-def _ends_in_function_word(body: str, end: int) -> bool:
-    """No sentence ends in "a", "the", "of": a capital after one is a name ("as a U.S. firm")."""
-    last = re.search(r"[^\W_]+$", body[:end])
-    return bool(last) and last.group().lower() in STOPWORDS
+def _inside_phrase(body: str, end: int, start: int) -> bool:
+    """No sentence ends in "a", "the", "of": a capital after one is a name ("as a U.S. firm").
+    Nor does one end inside a name: a capital after a run of capitals, or after one that "the"
+    opens ("the World Travel Council", "Prime Minister Ada Vell"), unless the capital is a word
+    of grammar that opens sentences ("...Kemp said The next day") or a stop comes before it."""
+    before = re.findall(r"[^\W_]+", body[max(0, end - 60) : end])[-2:]
+    if not before or body[:end].endswith("."):
+        return False  # "a U.S." may end a sentence: an abbreviation's stop is also a full stop
+    if before[-1].lower() in STOPWORDS:
+        return True
+    following = re.match(r"[\"“‘']?([^\W_]+)", body[start:])
+    if not following or following.group(1).lower() in STOPWORDS or not before[-1][0].isupper():
+        return False
+    return len(before) == 2 and (before[0][0].isupper() or before[0].lower() == "the")
 
 
 def split(text: str, span: Span, other: str) -> tuple[Span, list[Span]]:
     """The part of ``span`` that ``other`` accounts for, and the unsourced parts cut from its ends."""
     body = text[span.start : span.end]
-    cuts = [(m.start(), m.end()) for m in _SOFT.finditer(body) if not _ends_in_function_word(body, m.start())]
+    cuts = [(m.start(), m.end()) for m in _SOFT.finditer(body) if not _inside_phrase(body, m.start(), m.end())]
     if not cuts:
         return span, []
     counts = _Counts(body, content_words(other))

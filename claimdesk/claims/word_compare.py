@@ -92,6 +92,7 @@ _POSSESSIVES = {
     "my": "pron:i",
     "its": "pron:it",
 }
+_PLURAL_INITIALS = re.compile(r"[A-Z]{2,}s")
 _RELATIVES = frozenset("who whom which that whose".split())
 MOVE_BEFORE = 8  # words from a doer to its verb, within one clause
 MOVE_AFTER = 4  # words from a verb to its receiver ("offered a prime minister")
@@ -290,7 +291,12 @@ def _plural(word: str) -> bool:
     """A plural or collective noun: sources of a report as a body ("analysts", "police"),
     which a rewrite has no reason to trade for another body."""
     low = word.lower()
-    return low in _COLLECTIVES or (low.endswith("s") and not low.endswith("ss") and lemma(low) != low)
+    if low in _COLLECTIVES or _PLURAL_INITIALS.fullmatch(word):
+        return True
+    if not low.endswith("s") or low.endswith("ss"):
+        return False
+    nouns = lexicon().lemmas(low, "n")
+    return nouns[0] != low if nouns else lemma(low) != low  # "news" is no plural
 
 
 def _differ(a: str, b: str) -> bool:
@@ -330,14 +336,24 @@ def _kin(a: str, b: str) -> bool:
 def _gone(
     toks: tuple[Token, ...], span: tuple[int, int], other: tuple[Token, ...], other_lemmas: set[str], acronyms: set[str]
 ) -> bool:
-    """Is the speaker's head word (its last: "officials" of "Federal Reserve officials") absent
-    from the other side, as itself, as an acronym or as a synonym of a word there?"""
+    """Is the speaker's head word (its last: "officials" of "Federal Reserve officials", "Council"
+    of "Travel Council") absent from the other side, as itself, as an acronym or, for a common
+    noun, as a synonym of a word there?"""
     head = toks[span[1] - 1]
     if head.lemma in other_lemmas or {t.text.lower() for t in toks[span[0] : span[1]]} & acronyms:
         return False
     if _is_name(head):
-        return not _words(toks, span) & other_lemmas
+        return True  # "World Travel Council" -> "World Tourism Body": one shared word is not one body
     return not any(_content(t) and _kin(head.text, t.text) for t in other)
+
+
+def _new_description(o: Side, a_head: Token, b_head: Token) -> bool:
+    """A speaker named on one side and described on the other by a word, or named by a name,
+    that the article never writes: not the article's way to refer to the same speaker."""
+    if not o.common:
+        return False  # no document around the claim: nothing to tell what the article writes
+    new = b_head.text.lower()
+    return lemma(new) not in {lemma(w) for w in o.common | o.known_names} and new not in o.common | o.known_names
 
 
 def _attribution_reasons(
@@ -362,8 +378,8 @@ def _attribution_reasons(
     if a_words <= b_words or b_words <= a_words:
         return []  # "the chairman" and "the chairman Peter Nielson"
     a_head, b_head = o_toks[o_lost[0][1] - 1], v_toks[v_new[0][1] - 1]
-    if _is_name(a_head) != _is_name(b_head):
-        return []  # "Mr Brown" and "the chancellor" may be one person: the article's cast knows
+    if _is_name(a_head) != _is_name(b_head) and not _new_description(o, a_head, b_head):
+        return []  # "Mr Brown" and "the chancellor" may be one person, if the article says so
     if not _is_name(a_head) and not (_plural(a_head.text) or _plural(b_head.text)):
         return []  # "the group" -> "the organisation": a spinner's swap as often as a new source
     a, b = o_lost[0], v_new[0]
@@ -546,7 +562,8 @@ def _once(toks: tuple[Token, ...]) -> dict[str, int]:
 
 
 def _is_name(tok: Token) -> bool:
-    return tok.text[0].isupper() and tok.text.lower() not in STOPWORDS
+    """Capitalised and not grammar; a plural of initials ("MPs", "CEOs") is a common noun."""
+    return tok.text[0].isupper() and tok.text.lower() not in STOPWORDS and not _PLURAL_INITIALS.fullmatch(tok.text)
 
 
 def _shared_verb(

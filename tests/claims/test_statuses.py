@@ -388,3 +388,55 @@ def test_negative_words_in_place_of_a_not_keep_the_polarity() -> None:
     original = "Mr Lind said people in Vellmark did not want or need a new bridge."
     variant = "Mr Lind said people in Vellmark neither wanted nor needed a new bridge."
     assert one_pair(original, variant).status == "reworded"
+
+
+def test_speaker_named_then_described_in_words_the_article_never_uses_is_attribution() -> None:
+    article = "Ferry fares rise\n\nFares on the Kell crossing will rise in May, Tomas Brede said.\n"
+    variant = "Ferry fares rise\n\nFares on the Kell crossing will rise in May, a harbour pilot said.\n"
+    assert ("attribution", "Tomas Brede", "harbour pilot") in reason_values(flagged(score_pair(article, variant))[0])
+
+
+def test_speaker_described_as_the_article_describes_them_is_not_attribution() -> None:
+    article = (
+        "Ferry fares rise\n\nHarbour master Tomas Brede spoke on Friday. "
+        "Fares on the Kell crossing will rise in May, Tomas Brede said.\n"
+    )
+    variant = (
+        "Ferry fares rise\n\nHarbour master Tomas Brede spoke on Friday. "
+        "Fares on the Kell crossing will rise in May, the harbour master said.\n"
+    )
+    assert flagged(score_pair(article, variant)) == []
+
+
+def test_body_replaced_by_a_panel_of_initials_is_attribution() -> None:
+    """ "MPs" is a plural noun, not a name: a body of people in place of another speaker."""
+    claim = one_pair(
+        "Tolls on the Orme bridge should be scrapped, the roads regulator has said.",
+        "Tolls on the Orme bridge should be scrapped, a panel of MPs has said.",
+    )
+    assert [r.kind for r in claim.reasons] == ["attribution"]
+
+
+def test_named_body_sharing_a_word_with_another_is_attribution() -> None:
+    claim = one_pair(
+        "Visitor numbers doubled, according to the Northern Rail and Ferry Board.",
+        "Visitor numbers doubled, according to the Northern Ferry Authority.",
+    )
+    assert [r.kind for r in claim.reasons] == ["attribution"]
+
+
+def test_a_long_name_after_the_is_not_cut_as_a_glued_sentence() -> None:
+    report = score_pair(
+        "Ticket sales grew, according to the Western Coast and Valley Tourism Council.",
+        "Ticket sales grew, according to the Western Valley Tourism Agency.",
+    )
+    assert [c.status for c in report.claims] == ["altered"]
+
+
+def test_news_is_no_plural_source() -> None:
+    """A spinner swaps "report" for "news": neither names a body of sources."""
+    claim = one_pair(
+        '"The depot has not been kept in good repair," the report says.',
+        '"The depot has not been kept in good repair," a news says.',
+    )
+    assert claim.status == "reworded"
