@@ -64,6 +64,8 @@ _MODAL_NEAR = frozenset(
         frozenset({"likely", "should"}),
     }
 )
+# How sure the speaker is ("probably", "perhaps", "reportedly"): what a misquote slips in.
+_HEDGES = frozenset({"may", "likely", "unlikely", "certain", "alleged"})
 _PRONOUNS = frozenset("he she they it we i you him her them us this that who which one".split())
 _MONTH_STEMS = frozenset(m[:3] for m in MONTH_NAMES)
 _NEXT_WORD = re.compile(r"\W+(\w+)")
@@ -188,11 +190,26 @@ def _quoted_class_change(o: Side, v: Side, o_left: list[Cue], v_left: list[Cue])
     another of its class in any slot ("more of them" -> "nearly all of them") is a misquote."""
     a = next((c for c in o_left if any(s <= c.start < e for s, e in o.facts.quotes)), None)
     b = next((c for c in v_left if any(s <= c.start < e for s, e in v.facts.quotes)), None)
-    if a is None or b is None:
+    if a is None and b is None:
         return []
-    qo = next(q for q in o.facts.quotes if q[0] <= a.start < q[1])
-    qv = next(q for q in v.facts.quotes if q[0] <= b.start < q[1])
+    if a is None:
+        # A hedge put into the speaker's words: "would not" -> "probably would not". Only one
+        # put in: a spinner swaps a modal for a modal (or for nonsense), it does not add one, and a
+        # hedge left out is as often a quotation cut short in reported speech.
+        if b.value not in _HEDGES or not o.facts.quotes or o_left:
+            return []
+        qo, qv = o.facts.quotes[0], _quote_at(v.facts.quotes, b.start)
+        return [Reason("quote", o.text[qo[0] : qo[1]], v.text[qv[0] : qv[1]])]
+    if b is None:
+        return []
+    qo = _quote_at(o.facts.quotes, a.start)
+    qv = _quote_at(v.facts.quotes, b.start)
     return [Reason("quote", o.text[qo[0] : qo[1]], v.text[qv[0] : qv[1]])]
+
+
+def _quote_at(quotes: tuple[tuple[int, int], ...], at: int) -> tuple[int, int]:
+    """The quotation holding offset ``at``."""
+    return next(q for q in quotes if q[0] <= at < q[1])
 
 
 def _modal_pairs(o_left: list[Cue], v_left: list[Cue]) -> list[tuple[Cue, Cue]]:

@@ -212,3 +212,28 @@ def test_owner_named_by_a_pronoun_is_not_role() -> None:
         )
         == []
     )
+
+
+def test_hedge_put_into_a_quote_is_quote() -> None:
+    assert kinds(
+        'Ms Tarrant said: "The orchard will not survive another frost."',
+        'Ms Tarrant said: "The orchard probably will not survive another frost."',
+    ) == ["quote"]
+
+
+def test_intention_word_a_spinner_puts_into_a_quote_is_no_change() -> None:
+    """Only a hedge counts as slipped in; "consider" for "think" is a spinner's swap."""
+    assert (
+        kinds('"We think the levy is fair," Mr Haldane said.', '"We consider the levy is fair," Mr Haldane said.') == []
+    )
+
+
+def test_polarity_verb_put_in_place_of_a_verb_is_negation() -> None:
+    assert kinds(
+        "The new stands match the comfort of a modern arena.",
+        "The new stands lack the comfort of a modern arena.",
+    ) == ["negation"]
+
+
+def test_polarity_verb_for_a_negative_word_is_no_change() -> None:
+    assert kinds("The village has no proper pavement.", "The village lacks a proper pavement.") == []
