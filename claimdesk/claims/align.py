@@ -33,6 +33,10 @@ GAP = 4  # leftovers between two matched pairs, on each side, searched for synon
 SYNONYMS = 0.5  # share of words matched by the same word or a synonym for such a pair
 
 
+_SCALED = re.compile(r"(\d+)(bn|m|mn|k|tn)")
+_SCALES = {"bn": "billion", "m": "million", "mn": "million", "k": "thousand", "tn": "trillion"}
+
+
 def is_content(word: str) -> bool:
     """A lowercased word that says something: not a stopword, not a lone letter."""
     return (len(word) > 1 and word not in STOPWORDS) or word.isdigit()
@@ -49,7 +53,10 @@ def content_words(text: str) -> frozenset[str]:
         w = m.group()
         if w.endswith(("'s", "’s")):
             w = w[:-2]
-        if is_content(w):
+        scaled = _SCALED.fullmatch(w)
+        if scaled:  # "10bn" is "10 billion": one amount however the scale is written
+            out.update((scaled.group(1), _SCALES[scaled.group(2)]))
+        elif is_content(w):
             out.add(stem(w))
     return frozenset(out)
 
@@ -208,6 +215,16 @@ def _pair_rewordings(
                 o_to_v[i], v_to_o[j] = j, i
 
 
+def _has_synonym(word: str, others: frozenset[str]) -> bool:
+    """Is a synonym of ``word`` among ``others`` (a spinner split a sentence and swapped words)?"""
+    if word.isdigit():
+        return False
+    from claimdesk.claims.lexicon import lexicon
+
+    lex = lexicon()
+    return any(lex.synonyms(word, y) for y in others if not y.isdigit())
+
+
 def _synonym_dice(a: frozenset[str], b: frozenset[str]) -> float:
     """Dice over words where a word matches the same word or a synonym in the lexicon."""
     if not a or not b:
@@ -269,11 +286,13 @@ def _group(
 def _belongs(part: frozenset[str], beside: frozenset[str], partner: frozenset[str], weights: _Weights) -> bool:
     """Is the leftover ``part`` (next to ``beside``) copied in ``partner``, the sentence ``beside``
     is paired with? Either most of its words are there that ``beside`` does not explain, or
-    joining it to ``beside`` makes the pair clearly closer (a heavily spun merge or split)."""
+    joining it to ``beside`` makes the pair clearly closer (a heavily spun merge or split). A
+    synonym counts as the word: spinners split sentences too."""
     total = weights.total(part)
     if total <= 0:
         return False
-    found = weights.total(part & (partner - beside)) / total
+    unexplained = partner - beside
+    found = weights.total(frozenset(w for w in part if w in unexplained or _has_synonym(w, unexplained))) / total
     if found >= PART:
         return True
     gain = weights.dice(beside | part, partner) - weights.dice(beside, partner)

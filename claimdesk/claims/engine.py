@@ -13,7 +13,7 @@ from claimdesk.claims.model import STATUSES, Claim, Report, Span
 from claimdesk.claims.segment import segment
 from claimdesk.claims.summary import summarise
 
-ENGINE_VERSION = "2.1.2"
+ENGINE_VERSION = "2.1.3"
 
 _SPACE = re.compile(r"\s+")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
@@ -22,7 +22,8 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 @dataclass(frozen=True, slots=True)
 class _Pair:
     """The two texts, their sentences, the words each writes in lowercase somewhere, the names
-    each uses mid-sentence, and the cast of names the two share."""
+    each uses mid-sentence, the cast of names the two share, and the capitalised pairs they write
+    more than once (names refinement never cuts)."""
 
     original: str
     variant: str
@@ -33,6 +34,7 @@ class _Pair:
     o_names: frozenset[str]
     v_names: frozenset[str]
     cast: Cast
+    name_pairs: frozenset[tuple[str, str]]
 
 
 def _known_names(text: str) -> frozenset[str]:
@@ -56,8 +58,8 @@ def _claims(link: Link, pair: _Pair) -> list[Claim]:
     if not link.original:
         return [Claim("added", 0.0, None, _span(v_spans, link.variant))]
     o_span, v_span = _span(o_spans, link.original), _span(v_spans, link.variant)
-    o_cut, dropped = refine.split(original, o_span, variant[v_span.start : v_span.end])
-    v_cut, added = refine.split(variant, v_span, original[o_cut.start : o_cut.end])
+    o_cut, dropped = refine.split(original, o_span, variant[v_span.start : v_span.end], pair.name_pairs)
+    v_cut, added = refine.split(variant, v_span, original[o_cut.start : o_cut.end], pair.name_pairs)
     if not _same_end_cut(o_span, o_cut, v_span, v_cut):
         o_span, v_span = o_cut, v_cut
     else:  # both sides lose their head (or tail): those parts are each other's heavy spin
@@ -105,6 +107,7 @@ def score_pair(original: str, variant: str) -> Report:
         _known_names(original),
         _known_names(variant),
         Cast.of(original),
+        refine.name_pairs(original, variant),
     )
     claims = [c for link in links for c in _claims(link, pair)]
     claims = _reading_order(claims)

@@ -16,9 +16,13 @@ from claimdesk.claims.align import content_words, is_content, stem
 from claimdesk.claims.model import Span
 from claimdesk.claims.words import STOPWORDS
 
-# A lowercase word (or number, closing mark, or initial with its stop: "U.S.") then a capital:
-# where a glued sentence may begin.
-_SOFT = re.compile(r"(?:(?<=[a-z0-9%)\]\"'”’])|(?<=[A-Z]\.))\s+(?=[\"“‘']?[A-Z])")
+# A lowercase word (or number, closing mark, or an abbreviation's stop: "U.S.", "Ltd.") then a
+# capital: where a glued sentence may begin.
+_SOFT = re.compile(r"(?<=[a-z0-9%)\]\"'”’.])\s+(?=[\"“‘']?[A-Z])")
+# Words, with initials as one ("U.S.": a word that says something, unlike the pronoun "us").
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
+# The other side's initials, dotted or not ("U.S.", "US"), and its other words of letters.
+_INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}|\b[^\W\d_]{2,}\b")
 UNSOURCED = 0.25  # at most this share of a part's words found on the other side
 MIN_WORDS = 4  # a part this small is a phrase, not a sentence to flag
 
@@ -26,11 +30,16 @@ MIN_WORDS = 4  # a part this small is a phrase, not a sentence to flag
 class _Counts:
     """Content words of a claim, and how many of them the other side has, up to each position."""
 
-    def __init__(self, body: str, other: frozenset[str]) -> None:
-        words = [(m.start(), m.group().lower()) for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", body)]
+    def __init__(self, body: str, other: str) -> None:
+        other_words = content_words(other)
+        other_initials = {w.replace(".", "") for w in _INITIALS.findall(other.lower())}
+        words = [(m.start(), m.group().lower().rstrip(".")) for m in _WORD.finditer(body)]
         self.starts = [s for s, _ in words]
         bare = [w.removesuffix("'s").removesuffix("’s") for _, w in words]
-        flags = [(is_content(w), is_content(w) and stem(w) in other) for w in bare]
+        flags = [
+            (True, w.replace(".", "") in other_initials) if "." in w else (is_content(w), stem(w) in other_words)
+            for w in bare
+        ]
         self.content = [0, *accumulate(int(a) for a, _ in flags)]
         self.found = [0, *accumulate(int(a and b) for a, b in flags)]
 
@@ -44,6 +53,10 @@ class _Counts:
             else:
                 hi = mid
         return lo
+
+    def enough(self, a: int, b: int) -> bool:
+        """Are words ``a`` to ``b`` a claim of their own, not the tail of a headline cut off?"""
+        return self.content[b] - self.content[a] >= MIN_WORDS
 
     def unsourced(self, a: int, b: int) -> bool:
         """Are words ``a`` to ``b`` enough to be a sentence and almost all absent on the other side?"""
@@ -67,13 +80,40 @@ def _inside_phrase(body: str, end: int, start: int) -> bool:
     return len(before) == 2 and (before[0][0].isupper() or before[0].lower() == "the")
 
 
-def split(text: str, span: Span, other: str) -> tuple[Span, list[Span]]:
-    """The part of ``span`` that ``other`` accounts for, and the unsourced parts cut from its ends."""
+_CAPITAL_PAIR = re.compile(r"(?=\b([A-Z][\w'’-]*)[ \t]+([A-Z][\w'’-]*))")
+
+
+def name_pairs(*texts: str) -> frozenset[tuple[str, str]]:
+    """Capitalised words side by side that the texts write so more than once ("Gordon Brown"):
+    one name, never the end of one sentence and the start of the next, however glued."""
+    seen: dict[tuple[str, str], int] = {}
+    for text in texts:
+        for m in _CAPITAL_PAIR.finditer(text):
+            key = (m.group(1), m.group(2))
+            seen[key] = seen.get(key, 0) + 1
+    return frozenset(k for k, n in seen.items() if n > 1)
+
+
+def _in_name(body: str, end: int, start: int, names: frozenset[tuple[str, str]]) -> bool:
+    before = re.search(r"([^\W_][\w'’-]*)$", body[:end])
+    after = re.match(r"[^\W_][\w'’-]*", body[start:])
+    return bool(before and after) and (before.group(1), after.group()) in names
+
+
+def split(
+    text: str, span: Span, other: str, names: frozenset[tuple[str, str]] = frozenset()
+) -> tuple[Span, list[Span]]:
+    """The part of ``span`` that ``other`` accounts for, and the unsourced parts cut from its ends
+    (never inside one of the ``names`` the texts write more than once)."""
     body = text[span.start : span.end]
-    cuts = [(m.start(), m.end()) for m in _SOFT.finditer(body) if not _inside_phrase(body, m.start(), m.end())]
+    cuts = [
+        (m.start(), m.end())
+        for m in _SOFT.finditer(body)
+        if not _inside_phrase(body, m.start(), m.end()) and not _in_name(body, m.start(), m.end(), names)
+    ]
     if not cuts:
         return span, []
-    counts = _Counts(body, content_words(other))
+    counts = _Counts(body, other)
     total = len(counts.starts)
     core_start, core_end = 0, len(body)
     end_word = total
@@ -86,7 +126,7 @@ def split(text: str, span: Span, other: str) -> tuple[Span, list[Span]]:
         if after >= core_end:
             continue
         k = counts.index(after)
-        if counts.unsourced(0, k) and not counts.unsourced(k, end_word):
+        if counts.unsourced(0, k) and not counts.unsourced(k, end_word) and counts.enough(k, end_word):
             core_start = after
             break
     extra = []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimdesk.claims import Claim, Report, score_pair
+from claimdesk.claims import Claim, Report, Span, refine, score_pair
+from claimdesk.claims.align import content_words
 
 P1 = (
     "The Harrowgate library reopened on Monday after a two-year renovation. "
@@ -440,3 +441,30 @@ def test_news_is_no_plural_source() -> None:
         '"The depot has not been kept in good repair," a news says.',
     )
     assert claim.status == "reworded"
+
+
+def test_a_name_the_texts_repeat_is_not_cut_as_a_glued_sentence() -> None:
+    text = "The quay days are finished and gone for good, Ada Vell wrote in a letter to the harbour board."
+    other = "Vell wrote in a letter to the harbour board that the deal is off."
+    names = refine.name_pairs(text + " Ada Vell spoke.", other)
+    assert refine.split(text, Span(0, len(text)), other, names) == (Span(0, len(text)), [])
+    # Without knowing the name, "Ada" ends a glued sentence that the other side never wrote.
+    assert refine.split(text, Span(0, len(text)), other)[1] == [Span(0, text.index(" Vell"))]
+
+
+def test_spun_sentence_split_in_two_is_one_claim() -> None:
+    """ "the border of Tarn" is "the edge of Tarn" in synonyms: the split-off part belongs."""
+    report = score_pair(
+        "The clinic is on the edge of Tarn, where 9,000 people live in tents made of canvas.",
+        "The dispensary is on the border of Tarn. There, 9,000 people live in tents made of canvas.",
+    )
+    assert flagged(report) == []
+
+
+def test_amount_with_its_scale_written_out_aligns() -> None:
+    assert content_words("It cost $4bn.") == content_words("It cost $4 billion.") == {"cost", "4", "billion"}
+
+
+def test_a_headline_is_not_cut_down_to_its_last_words() -> None:
+    text = "Kemp joins fight over Lower Vale vote"
+    assert refine.split(text, Span(0, len(text)), "Kemp wades into Vale ballot row") == (Span(0, len(text)), [])
