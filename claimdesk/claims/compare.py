@@ -16,23 +16,29 @@ from itertools import pairwise
 from claimdesk.claims import word_compare
 from claimdesk.claims.cast import Cast, name_key, same_phrase
 from claimdesk.claims.facts import MONTHS, WORD, Facts, Name, Number, quotes
+from claimdesk.claims.lexicon import lexicon
 from claimdesk.claims.model import Reason
+from claimdesk.claims.words import NOT_NAMES
 
 CONTEXT = 2  # words either side of a negation cue in its reason
+_NOT_UNTIL = re.compile(r"(?:\bnot|n['’]t)\b(?:\s+\w+){0,4}?\s+(?:until|till)\b", re.IGNORECASE)
+_ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class Side:
     """One side of an aligned claim: its text, its facts (offsets relative to the text), the
     words its whole document writes in lowercase somewhere (its common words, not names) and the
-    names its document uses mid-sentence (so a sentence may also start with one), and the
-    pair's cast (which names are one person, place or body)."""
+    names its document uses mid-sentence (so a sentence may also start with one), the
+    pair's cast (which names are one person, place or body), and the words its document writes
+    capitalised anywhere, as name keys."""
 
     text: str
     facts: Facts
     common: frozenset[str] = frozenset()
     known_names: frozenset[str] = frozenset()
     cast: Cast | None = None
+    capitals: frozenset[str] = frozenset()
 
 
 def _number_reasons(o: Side, v: Side) -> list[Reason]:
@@ -77,6 +83,8 @@ def _name_reasons(o: Side, v: Side) -> list[Reason]:
     if o.cast is not None:
         beside = _beside(v, o_words)
         missing_names, extra_names = _without_cast(missing_names, extra_names, o.cast, beside)
+    if o.capitals:
+        extra_names = [n for n in extra_names if not _article_adjective(n, v, o.capitals)]
     missing = _runs(missing_names, o.text)
     extra = _runs(extra_names, v.text)
     missing, extra = _without_acronyms(missing, extra)
@@ -88,6 +96,24 @@ def _name_reasons(o: Side, v: Side) -> list[Reason]:
     return [
         Reason("date" if _is_date(a) and _is_date(b) else "entity", a, b) for a, b in zip(missing, extra, strict=False)
     ]
+
+
+def _article_adjective(name: Name, side: Side, known: frozenset[str]) -> bool:
+    """A lone capitalised adjective of belonging ("Italian", "Conservative", "Conservatives")
+    that the article itself writes capitalised: another of the article's words for a side it
+    names ("the Azzurri", "the Tories"), not a name new to the article. A name in a run of
+    capitals ("Australian Open") or a word that is also a verb is left to the name check."""
+    key = name.key.removesuffix("s")
+    if not {key, key + "s"} & known or _next_to_capital(side.text, name):
+        return False
+    pos = lexicon().pos_of(key)
+    return "a" in pos and "v" not in pos
+
+
+def _next_to_capital(text: str, name: Name) -> bool:
+    before = text[: name.start].rstrip().rsplit(" ", 1)[-1]
+    after = text[name.end :].lstrip().split(" ", 1)[0]
+    return any(w[:1].isupper() and w.lower() not in NOT_NAMES for w in (before, after) if w)
 
 
 def _names(side: Side, first_lost: bool = False) -> list[Name]:
@@ -272,7 +298,9 @@ def _same_polarity(o: Side, v: Side) -> bool:
     if gap == 0:
         return False
     fewer, more = (v, o) if gap > 0 else (o, v)
-    return _stands_for_not(fewer) - _stands_for_not(more) >= abs(gap)
+    # "not drawn up until May" says "only drawn up in May": the "not" is a time's bound.
+    until = min(len(_NOT_UNTIL.findall(more.text)), len(_ONLY.findall(fewer.text)))
+    return _stands_for_not(fewer) - _stands_for_not(more) + until >= abs(gap)
 
 
 def _stands_for_not(side: Side) -> int:

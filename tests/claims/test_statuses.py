@@ -468,3 +468,31 @@ def test_amount_with_its_scale_written_out_aligns() -> None:
 def test_a_headline_is_not_cut_down_to_its_last_words() -> None:
     text = "Kemp joins fight over Lower Vale vote"
     assert refine.split(text, Span(0, len(text)), "Kemp wades into Vale ballot row") == (Span(0, len(text)), [])
+
+
+def test_adjective_of_belonging_the_article_writes_is_not_a_new_name() -> None:
+    article = (
+        "Vote row\n\nThe Whigs lost the vote in Dunmore. "
+        "Liberal members said the Whigs had been outspent. "
+        "The result was fair, Whig leader Anna Roke said.\n"
+    )
+    variant = (
+        "Vote row\n\nThe Whigs lost the vote in Dunmore. "
+        "Liberal members said the Whigs had been outspent. "
+        "The result was fair, Liberal leader Anna Roke said.\n"
+    )
+    assert flagged(score_pair(article, variant)) == []
+
+
+def test_adjective_of_belonging_new_to_the_article_is_entity() -> None:
+    article = "Vote row\n\nThe Whigs lost the vote in Dunmore, Whig leader Anna Roke said.\n"
+    variant = "Vote row\n\nThe Whigs lost the vote in Dunmore, Liberal leader Anna Roke said.\n"
+    assert [r.kind for c in flagged(score_pair(article, variant)) for r in c.reasons] == ["entity"]
+
+
+def test_not_until_is_only() -> None:
+    claim = one_pair(
+        "The minutes were not signed until weeks after the vote.",
+        "The minutes were only signed weeks after the vote.",
+    )
+    assert claim.status == "reworded"
