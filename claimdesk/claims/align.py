@@ -215,7 +215,7 @@ def _pair_rewordings(
                 o_to_v[i], v_to_o[j] = j, i
 
 
-def _has_synonym(word: str, others: frozenset[str]) -> bool:
+def has_synonym(word: str, others: frozenset[str]) -> bool:
     """Is a synonym of ``word`` among ``others`` (a spinner split a sentence and swapped words)?"""
     if word.isdigit():
         return False
@@ -292,7 +292,7 @@ def _belongs(part: frozenset[str], beside: frozenset[str], partner: frozenset[st
     if total <= 0:
         return False
     unexplained = partner - beside
-    found = weights.total(frozenset(w for w in part if w in unexplained or _has_synonym(w, unexplained))) / total
+    found = weights.total(frozenset(w for w in part if w in unexplained or has_synonym(w, unexplained))) / total
     if found >= PART:
         return True
     gain = weights.dice(beside | part, partner) - weights.dice(beside, partner)

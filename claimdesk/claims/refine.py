@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
-from claimdesk.claims.align import content_words, is_content, stem
+from claimdesk.claims.align import content_words, has_synonym, is_content, stem
 from claimdesk.claims.model import Span
 from claimdesk.claims.words import STOPWORDS
 
@@ -24,6 +24,7 @@ _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+(?:['’][^\W_]+)*")
 # The other side's initials, dotted or not ("U.S.", "US"), and its other words of letters.
 _INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}|\b[^\W\d_]{2,}\b")
 UNSOURCED = 0.25  # at most this share of a part's words found on the other side
+SYNONYM_FOUND = 0.5  # what a word counts as found when only a synonym of it is there
 MIN_WORDS = 4  # a part this small is a phrase, not a sentence to flag
 
 
@@ -37,11 +38,11 @@ class _Counts:
         self.starts = [s for s, _ in words]
         bare = [w.removesuffix("'s").removesuffix("’s") for _, w in words]
         flags = [
-            (True, w.replace(".", "") in other_initials) if "." in w else (is_content(w), stem(w) in other_words)
+            (True, float(w.replace(".", "") in other_initials)) if "." in w else (is_content(w), _found(w, other_words))
             for w in bare
         ]
         self.content = [0, *accumulate(int(a) for a, _ in flags)]
-        self.found = [0, *accumulate(int(a and b) for a, b in flags)]
+        self.found = [0.0, *accumulate(b if a else 0.0 for a, b in flags)]
 
     def index(self, pos: int) -> int:
         """Number of words that start before ``pos``."""
@@ -62,6 +63,17 @@ class _Counts:
         """Are words ``a`` to ``b`` enough to be a sentence and almost all absent on the other side?"""
         n = self.content[b] - self.content[a]
         return n >= MIN_WORDS and (self.found[b] - self.found[a]) <= UNSOURCED * n
+
+
+def _found(word: str, other: frozenset[str]) -> float:
+    """1 if the word is on the other side, half if only a synonym is: a spun sentence is still
+    sourced, but common words have synonyms in any sentence."""
+    if not is_content(word):
+        return 0.0
+    base = stem(word)
+    if base in other:
+        return 1.0
+    return SYNONYM_FOUND if has_synonym(base, other) else 0.0
 
 
 def _inside_phrase(body: str, end: int, start: int) -> bool:

@@ -496,3 +496,10 @@ def test_not_until_is_only() -> None:
         "The minutes were only signed weeks after the vote.",
     )
     assert claim.status == "reworded"
+
+
+def test_a_spun_tail_is_sourced_by_its_synonyms() -> None:
+    """ "folks" for "people", "totally" for "completely": not a glued sentence of its own."""
+    text = "Closing the case, Judge Ivo Marr pronounced Kell had tricked folks who devoted him totally."
+    other = "Closing the case, Judge Ivo Marr said Kell had betrayed people who trusted him completely."
+    assert refine.split(text, Span(0, len(text)), other) == (Span(0, len(text)), [])
