@@ -33,6 +33,7 @@ GAP = 4  # leftovers between two matched pairs, on each side, searched for synon
 SYNONYMS = 0.5  # share of words matched by the same word or a synonym for such a pair
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")  # "19,870" is "19870"
 _SCALED = re.compile(r"(\d+)(bn|m|mn|k|tn)")
 _SCALES = {"bn": "billion", "m": "million", "mn": "million", "k": "thousand", "tn": "trillion"}
 
@@ -49,7 +50,7 @@ def content_words(text: str) -> frozenset[str]:
     Cached: alignment, refinement and scoring all ask for the same sentences' words.
     """
     out = set()
-    for m in _TOKEN.finditer(text.lower()):
+    for m in _TOKEN.finditer(_THOUSANDS.sub("", text.lower())):
         w = m.group()
         if w.endswith(("'s", "’s")):
             w = w[:-2]

@@ -82,7 +82,7 @@ def _name_reasons(o: Side, v: Side) -> list[Reason]:
     extra_names = _more(_names(v, first_lost), v_words, o_words)
     if o.cast is not None:
         beside = _beside(v, o_words)
-        missing_names, extra_names = _without_cast(missing_names, extra_names, o.cast, beside)
+        missing_names, extra_names = _without_cast(missing_names, extra_names, o.cast, beside, o_words)
     if o.capitals:
         extra_names = [n for n in extra_names if not _article_adjective(n, v, o.capitals)]
     missing = _runs(missing_names, o.text)
@@ -173,12 +173,15 @@ def _with(name: Name, beside: dict[int, frozenset[str]]) -> list[tuple[str, str]
 
 
 def _without_cast(
-    missing: list[Name], extra: list[Name], cast: Cast, beside: dict[int, frozenset[str]]
+    missing: list[Name], extra: list[Name], cast: Cast, beside: dict[int, frozenset[str]], own: Counter[str]
 ) -> tuple[list[Name], list[Name]]:
     """Drop each lost name the cast links to a new one ("Prime Minister" -> "Tony"), and the new
     names linked to any lost one or written beside a name both sentences have, as the article
     writes them together ("Paterson" -> "Chris Paterson")."""
-    linked = [n for n in missing if any(cast.same(n.key, e.key) for e in extra)]
+    # A new name the other sentence also writes (an extra "Energy" where "BlueCurrent Energy"
+    # became "BlueWave Energy") is no other name for the lost one.
+    fresh = [e for e in extra if not own[e.key]]
+    linked = [n for n in missing if any(cast.same(n.key, e.key) for e in fresh)]
     kept_extra = [
         e
         for e in extra

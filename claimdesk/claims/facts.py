@@ -595,7 +595,8 @@ def signature(text: str) -> list[str]:
     differ in any fact, so the full extraction can be skipped (most spun sentences). A leading
     grammar word ("The" -> "A") is no fact and is left out."""
     text = _blank_controls(text)
-    out = [text[s:e] for s, e in cue_spans(text)]
+    # "No 4" is a rank and "No, 4" or "No the 4" a negation: the cue says which it is.
+    out = [text[s:e] + ("#" if _RANK.match(text, s) else "") for s, e in cue_spans(text)]
     if out and text.lstrip().startswith(out[0]) and out[0].lower() in NOT_NAMES:
         return out[1:]
     return out

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -75,6 +76,7 @@ _CLAUSE_MARK = re.compile(r"[,;:()\"“”‘—–]|['’](?!s\b)")
 _PERSONS = frozenset(
     "i me my mine we us our ours you your yours he him his she her hers they them their theirs".split()
 )
+STEM = 5  # letters two words of one stem share ("operator", "operative")
 MAX_PAIRINGS = 36  # a longer unequal edit is a rewritten clause, not a word swapped
 # Subject and object forms of a pronoun are one party: "he ... against the chancellor" swaps
 # roles with "the chancellor ... against him".
@@ -347,7 +349,7 @@ def _named_speaker(
 
 def _kin(a: str, b: str) -> bool:
     """Synonyms, or words of one stem ("operator", "operative")."""
-    return a[:5].lower() == b[:5].lower() or lexicon().synonyms(a, b)
+    return a[:STEM].lower() == b[:STEM].lower() or lexicon().synonyms(a, b)
 
 
 def _gone(
@@ -639,6 +641,11 @@ def _same_sense(a: str, b: str) -> bool:
     return lemma(a) == lemma(b) or a.lower() == b.lower() or lexicon().synonyms(a, b)
 
 
+def _one_stem(a: str, b: str) -> bool:
+    """Words of one stem ("successful", "succeed"), long enough for the stem to mean something."""
+    return min(len(a), len(b)) >= STEM and a[:STEM].lower() == b[:STEM].lower()
+
+
 def _negated_form(a: str, b: str) -> bool:
     x, y = sorted((a.lower(), b.lower()), key=len)
     return any(y == prefix + x for prefix in ("un", "in", "im", "il", "ir", "dis", "non", "non-"))
@@ -682,13 +689,16 @@ def _inside(tok: Token, spans: tuple[tuple[int, int], ...]) -> bool:
 
 
 def _spun(o: Side, v: Side, o_quotes: tuple[tuple[int, int], ...], v_quotes: tuple[tuple[int, int], ...]) -> bool:
-    """Were the quotations run through a spinner? A misquote changes one word of words copied
-    as they were; a spinner changes several, grammar words too ("the" -> "a"), and then the
-    lexicon (WordNet, stricter than a spinner's thesaurus) cannot tell its swaps from a misquote.
-    Counted on the variant's quotes, which may quote only part of the article's."""
-    o_words = {lemma(t.text) for t in tokens(o.text) if _inside(t, o_quotes)}
-    changed = sum(lemma(t.text) not in o_words for t in tokens(v.text) if _inside(t, v_quotes))
-    return changed > 1
+    """Were the quotations run through a spinner? A misquote changes one phrase of words copied
+    as they were ("do not drive" -> "do not leave home"); a spinner swaps words all through,
+    grammar words too ("the" -> "a"), and then the lexicon (WordNet, stricter than a spinner's
+    thesaurus) cannot tell its swaps from a misquote. Counted as places where the quoted words
+    differ, on the variant's quotes, which may quote only part of the article's."""
+    o_words = [t.lemma for t in tokens(o.text) if _inside(t, o_quotes)]
+    v_words = [t.lemma for t in tokens(v.text) if _inside(t, v_quotes)]
+    matcher = SequenceMatcher(None, o_words, v_words, autojunk=False)
+    changed = [(j1, j2) for op, _i1, _i2, j1, j2 in matcher.get_opcodes() if op in ("replace", "insert")]
+    return len(changed) > 1
 
 
 def _judged(word: str) -> bool:
@@ -707,12 +717,18 @@ def _quote_reasons(o: Side, v: Side, edit_list: list[Edit]) -> list[Reason]:
     if not (o_quotes and v_quotes) or _spun(o, v, o_quotes, v_quotes):
         return []
     for e in edit_list:
-        a = [t for t in e.a if _inside(t, o_quotes) and _content(t) and _judged(t.text)]
-        b = [t for t in e.b if _inside(t, v_quotes) and _content(t) and _judged(t.text)]
+        # One word for one is a spinner's kind of swap ("win" -> "triumph in"): only a judging
+        # word counts. More words for fewer ("drive" -> "leave home") rewrite the speaker's words.
+        a = [t for t in e.a if _inside(t, o_quotes) and _content(t) and t.lemma not in UNITS]
+        b = [t for t in e.b if _inside(t, v_quotes) and _content(t) and t.lemma not in UNITS]
+        phrase = len(a) != len(b)  # number words aside: "four" -> "4" is the number check's
+        if not phrase:
+            a, b = [t for t in a if _judged(t.text)], [t for t in b if _judged(t.text)]
         lost = [x for x in a if not any(_same_sense(x.text, y.text) for y in b)]
-        new = [y for y in b if not any(_same_sense(x.text, y.text) for x in a)]
-        if lost and new:
-            qo = next(q for q in o_quotes if q[0] <= lost[0].start < q[1])
+        new = [y for y in b if not any(_same_sense(x.text, y.text) or _one_stem(x.text, y.text) for x in a)]
+        # "show it" -> "prove we have fixed it": words put in, not one a spinner swapped in
+        if new and (lost or (phrase and a and len(new) > 1)):
+            qo = next(q for q in o_quotes if q[0] <= (lost or a)[0].start < q[1])
             qv = next(q for q in v_quotes if q[0] <= new[0].start < q[1])
             return [Reason("quote", o.text[qo[0] : qo[1]], v.text[qv[0] : qv[1]])]
     return []

@@ -503,3 +503,21 @@ def test_a_spun_tail_is_sourced_by_its_synonyms() -> None:
     text = "Closing the case, Judge Ivo Marr pronounced Kell had tricked folks who devoted him totally."
     other = "Closing the case, Judge Ivo Marr said Kell had betrayed people who trusted him completely."
     assert refine.split(text, Span(0, len(text)), other) == (Span(0, len(text)), [])
+
+
+def test_new_name_beside_a_shared_one_at_its_first_mention_is_entity() -> None:
+    """ "Harbour Energy" -> "Tidal Energy": the "Energy" both write does not stand for "Harbour"."""
+    article = (
+        "Wind farm approved\n\nThe project, led by Harbour Energy, will power about 90,000 homes. "
+        "Harbour said work would start in the spring.\n"
+    )
+    variant = (
+        "Wind farm approved\n\nA project, led by Tidal Energy, will energy about 90,000 homes. "
+        "Harbour said work would start in the spring.\n"
+    )
+    kinds = [r.kind for c in flagged(score_pair(article, variant)) for r in c.reasons]
+    assert kinds == ["entity"]
+
+
+def test_thousands_separator_is_one_number_for_alignment() -> None:
+    assert content_words("19,870 waited.") == content_words("19870 waited.")

@@ -237,3 +237,27 @@ def test_polarity_verb_put_in_place_of_a_verb_is_negation() -> None:
 
 def test_polarity_verb_for_a_negative_word_is_no_change() -> None:
     assert kinds("The village has no proper pavement.", "The village lacks a proper pavement.") == []
+
+
+def test_phrase_put_in_place_of_a_quoted_word_is_quote() -> None:
+    assert kinds(
+        '"Keep your dogs on a lead near the lambs," the warden said.',
+        '"Keep your dogs indoors and away from the lambs," the warden said.',
+    ) == ["quote"]
+
+
+def test_quoted_words_put_in_after_a_synonym_is_quote() -> None:
+    assert kinds(
+        '"The results show it," Ms Vane said.',
+        '"The results prove we have won it," Ms Vane said.',
+    ) == ["quote"]
+
+
+def test_quoted_word_rewritten_in_its_own_stem_is_no_change() -> None:
+    assert (
+        kinds(
+            '"Why back a plan that is not going to be successful?" Mr Orde asked.',
+            '"Why back a plan that is not going to succeed?" Mr Orde asked.',
+        )
+        == []
+    )
