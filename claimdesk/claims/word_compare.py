@@ -192,8 +192,8 @@ def _quoted_class_change(o: Side, v: Side, o_left: list[Cue], v_left: list[Cue])
     another of its class in any slot ("more of them" -> "nearly all of them") is a misquote."""
     a = next((c for c in o_left if any(s <= c.start < e for s, e in o.facts.quotes)), None)
     b = next((c for c in v_left if any(s <= c.start < e for s, e in v.facts.quotes)), None)
-    if a is None and b is None:
-        return []
+    if (a is None and b is None) or _spun(o, v, o.facts.quotes, v.facts.quotes):
+        return []  # a quote spun all through trades closed-class words too ("much" -> "many")
     if a is None:
         # A hedge put into the speaker's words: "would not" -> "probably would not". Only one
         # put in: a spinner swaps a modal for a modal (or for nonsense), it does not add one, and a
@@ -637,8 +637,9 @@ def _content(tok: Token) -> bool:
 
 
 def _same_sense(a: str, b: str) -> bool:
-    """The same word inflected, or a synonym in any sense: what a spinner swaps in."""
-    return lemma(a) == lemma(b) or a.lower() == b.lower() or lexicon().synonyms(a, b)
+    """The same word inflected, or a synonym in any sense (or an adjective of one head): what a
+    spinner swaps in."""
+    return lemma(a) == lemma(b) or a.lower() == b.lower() or lexicon().close(a, b)
 
 
 def _one_stem(a: str, b: str) -> bool:
@@ -680,7 +681,10 @@ def _substitutions(edit_list: list[Edit]) -> list[tuple[Token, Token]]:
         if len(e.a) == len(e.b):
             out += list(zip(e.a, e.b, strict=True))
         elif len(e.a) * len(e.b) <= MAX_PAIRINGS:
-            out += [(x, y) for x in e.a for y in e.b]
+            # A rewritten clause: an adverb of place or manner ("ahead", "back") moves with it, so
+            # only words that cannot be adverbs are paired across it.
+            lex = lexicon()
+            out += [(x, y) for x in e.a for y in e.b if "r" not in lex.pos_of(x.text) + lex.pos_of(y.text)]
     return out
 
 

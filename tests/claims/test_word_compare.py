@@ -261,3 +261,28 @@ def test_quoted_word_rewritten_in_its_own_stem_is_no_change() -> None:
         )
         == []
     )
+
+
+def test_adjective_of_one_head_inside_a_quote_is_no_change() -> None:
+    """ "stately" and "magnificent" are both like "impressive": a spinner's swap, not a misquote."""
+    assert kinds('"Her magnificent season speaks for itself."', '"Her stately season speaks for itself."') == []
+
+
+def test_adverb_moved_within_a_rewritten_clause_is_not_antonym() -> None:
+    assert (
+        kinds(
+            "Orla Penn put the second seeds ahead, recovering from a poor start to win.",
+            "Orla Penn gave the second seeds the lead, fighting back from a poor start to win.",
+        )
+        == []
+    )
+
+
+def test_closed_class_word_in_a_spun_quote_is_no_change() -> None:
+    assert (
+        kinds(
+            '"I see the lads pretty much every week at the club and that is really no trouble."',
+            '"I see a lads flattering many each week during a club and that is unequivocally no trouble."',
+        )
+        == []
+    )
