@@ -16,6 +16,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
 
@@ -30,7 +31,8 @@ GAIN = 0.03
 MAX_POSTING = 400  # a word in more sentences than this says nothing about which one
 CANDIDATES = 12  # article sentences compared closely with each variant sentence
 GAP = 4  # leftovers between two matched pairs, on each side, searched for synonym rewordings
-SYNONYMS = 0.5  # share of words matched by the same word or a synonym for such a pair
+SYNONYMS = 0.5  # share of words matched by the same word or a synonym (or the same frame) for such a pair
+MIN_FRAME = 4  # words a sentence needs for its frame of grammar words to say anything
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")  # "19,870" is "19870"
@@ -156,7 +158,7 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
             o_to_v[i], v_to_o[j] = j, i
 
     _fill_gaps(scored, o_to_v, v_to_o)
-    _pair_rewordings(o_words, v_words, o_to_v, v_to_o)
+    _pair_rewordings(original, variant, o_words, v_words, o_to_v, v_to_o)
     return _group(o_words, v_words, weights, o_to_v, v_to_o, n_o, n_v)
 
 
@@ -190,11 +192,18 @@ def _fill_gaps(scored: list, o_to_v: dict[int, int], v_to_o: dict[int, int]) -> 
 
 
 def _pair_rewordings(
-    o_words: list[frozenset[str]], v_words: list[frozenset[str]], o_to_v: dict[int, int], v_to_o: dict[int, int]
+    original: list[str],
+    variant: list[str],
+    o_words: list[frozenset[str]],
+    v_words: list[frozenset[str]],
+    o_to_v: dict[int, int],
+    v_to_o: dict[int, int],
 ) -> None:
     """Pair leftovers that sit between the same two matched pairs and say the same in synonyms
-    ("How right he is." / "How correct he is."): a spinner or a paraphrase can leave no word of
-    a short sentence in place. Only small gaps are searched, so the cost stays linear."""
+    ("How right he is." / "How correct he is."), or in the same words of grammar around one
+    swapped word ("But we are surely not out." / "But we are positively not out."): a spinner or
+    a paraphrase can leave no content word of a short sentence in place. Only small gaps are
+    searched, so the cost stays linear."""
     anchors = sorted(o_to_v.items())
     bounds = [(-1, -1), *anchors, (len(o_words), len(v_words))]
     for (i0, j0), (i1, j1) in pairwise(bounds):
@@ -202,7 +211,7 @@ def _pair_rewordings(
             continue
         scored = sorted(
             (
-                (_synonym_dice(o_words[i], v_words[j]), i, j)
+                (max(_synonym_dice(o_words[i], v_words[j]), _skeleton(original[i], variant[j])), i, j)
                 for i in range(i0 + 1, i1)
                 for j in range(j0 + 1, j1)
                 if i not in o_to_v and j not in v_to_o
@@ -224,6 +233,15 @@ def has_synonym(word: str, others: frozenset[str]) -> bool:
 
     lex = lexicon()
     return any(lex.synonyms(word, y) for y in others if not y.isdigit())
+
+
+def _skeleton(a: str, b: str) -> float:
+    """How much of two sentences' word sequence is the same, grammar words included (a share
+    in [0, 1]): a short sentence spun one word at a time keeps its frame."""
+    wa, wb = _TOKEN.findall(a.lower()), _TOKEN.findall(b.lower())
+    if min(len(wa), len(wb)) < MIN_FRAME:
+        return 0.0
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
 
 
 def _synonym_dice(a: frozenset[str], b: frozenset[str]) -> float:

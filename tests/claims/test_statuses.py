@@ -521,3 +521,17 @@ def test_new_name_beside_a_shared_one_at_its_first_mention_is_entity() -> None:
 
 def test_thousands_separator_is_one_number_for_alignment() -> None:
     assert content_words("19,870 waited.") == content_words("19870 waited.")
+
+
+def test_short_sentence_spun_in_its_one_content_word_is_one_claim() -> None:
+    article = (
+        "The Rovers lost at home on Saturday to a late goal. "
+        "But we are certainly not out of it. "
+        "The squad returns to training on Tuesday morning."
+    )
+    variant = (
+        "The Rovers lost at home on Saturday to a late goal. "
+        "But we are positively not out of it. "
+        "The squad returns to training on Tuesday morning."
+    )
+    assert flagged(score_pair(article, variant)) == []
