@@ -711,6 +711,11 @@ def _judged(word: str) -> bool:
     return word.lower() in _PERSONS or "a" in lexicon().pos_of(word)
 
 
+def _acting(word: str) -> bool:
+    """A verb as inflected in its clause ("nearing", "reached"): what the speaker says happens."""
+    return word.lower().endswith(("ing", "ed")) and "v" in lexicon().pos_of(word)
+
+
 def _quote_reasons(o: Side, v: Side, edit_list: list[Edit]) -> list[Reason]:
     """Inside quotation marks on both sides, a judging word replaced by one that is not its synonym.
 
@@ -727,7 +732,10 @@ def _quote_reasons(o: Side, v: Side, edit_list: list[Edit]) -> list[Reason]:
         b = [t for t in e.b if _inside(t, v_quotes) and _content(t) and t.lemma not in UNITS]
         phrase = len(a) != len(b)  # number words aside: "four" -> "4" is the number check's
         if not phrase:
-            a, b = [t for t in a if _judged(t.text)], [t for t in b if _judged(t.text)]
+            # Word for word: a judging word, or in a longer stretch changed in one place ("is
+            # nearing" -> "has reached") the verb too.
+            keep = (lambda t: _judged(t.text) or _acting(t.text)) if len(a) > 1 else (lambda t: _judged(t.text))
+            a, b = [t for t in a if keep(t)], [t for t in b if keep(t)]
         lost = [x for x in a if not any(_same_sense(x.text, y.text) for y in b)]
         new = [y for y in b if not any(_same_sense(x.text, y.text) or _one_stem(x.text, y.text) for x in a)]
         # "show it" -> "prove we have fixed it": words put in, not one a spinner swapped in

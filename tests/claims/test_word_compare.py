@@ -286,3 +286,14 @@ def test_closed_class_word_in_a_spun_quote_is_no_change() -> None:
         )
         == []
     )
+
+
+def test_quoted_verb_changed_beside_another_word_is_quote() -> None:
+    assert kinds('"The ferry design is nearing its end."', '"The ferry model has reached its end."') == ["quote"]
+
+
+def test_two_nouns_spun_inside_a_quote_are_no_change() -> None:
+    assert (
+        kinds('The board cited the "best available evidence".', 'The board cited the "best accessible justification".')
+        == []
+    )
