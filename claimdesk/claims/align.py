@@ -32,6 +32,8 @@ MAX_POSTING = 400  # a word in more sentences than this says nothing about which
 CANDIDATES = 12  # article sentences compared closely with each variant sentence
 GAP = 4  # leftovers between two matched pairs, on each side, searched for synonym rewordings
 SYNONYMS = 0.5  # share of words matched by the same word or a synonym (or the same frame) for such a pair
+MOVED = 0.25  # weighted Dice for two leftovers, each the other's best, to pair out of order
+FAR = 0.6  # share of a leftover's weight a far-away matched sentence must hold to take it in
 MIN_FRAME = 4  # words a sentence needs for its frame of grammar words to say anything
 
 
@@ -159,7 +161,8 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
 
     _fill_gaps(scored, o_to_v, v_to_o)
     _pair_rewordings(original, variant, o_words, v_words, o_to_v, v_to_o)
-    return _group(o_words, v_words, weights, o_to_v, v_to_o, n_o, n_v)
+    _pair_moved(scored, o_words, v_words, o_to_v, v_to_o)
+    return _group(o_words, v_words, weights, o_to_v, v_to_o, n_o, n_v, shared)
 
 
 def _identical(original: list[str], variant: list[str]) -> tuple[dict[int, int], dict[int, int]]:
@@ -189,6 +192,30 @@ def _fill_gaps(scored: list, o_to_v: dict[int, int], v_to_o: dict[int, int]) -> 
         if prev_ok and next_ok:
             o_to_v[i], v_to_o[j] = j, i
             anchors.insert(k, i)
+
+
+def _pair_moved(
+    scored: list,
+    o_words: list[frozenset[str]],
+    v_words: list[frozenset[str]],
+    o_to_v: dict[int, int],
+    v_to_o: dict[int, int],
+) -> None:
+    """Pair two leftovers that are each other's best match, out of order or not, and say the
+    same in synonyms: a sentence moved to another paragraph and reworded ("will not attend" /
+    "will stay away"), not two sentences that happen to share a year."""
+    best_o: dict[int, tuple[float, int]] = {}
+    best_v: dict[int, tuple[float, int]] = {}
+    for _, d, i, j in scored:
+        if i in o_to_v or j in v_to_o or d < MOVED:
+            continue
+        if d > best_o.get(i, (0.0, -1))[0]:
+            best_o[i] = (d, j)
+        if d > best_v.get(j, (0.0, -1))[0]:
+            best_v[j] = (d, i)
+    for i, (_, j) in best_o.items():
+        if best_v.get(j, (0.0, -1))[1] == i and _synonym_dice(o_words[i], v_words[j]) >= SYNONYMS:
+            o_to_v[i], v_to_o[j] = j, i
 
 
 def _pair_rewordings(
@@ -264,8 +291,11 @@ def _group(
     v_to_o: dict[int, int],
     n_o: int,
     n_v: int,
+    shared: dict[tuple[int, int], float],
 ) -> list[Link]:
-    """Attach leftovers to a matched neighbour that contains them (split or merge).
+    """Attach leftovers to a matched neighbour that contains them (split or merge), or to a
+    matched sentence anywhere that holds most of their words (a merge of sentences paragraphs
+    apart).
 
     Only the words the neighbour's own partner leaves unexplained count: a short dropped
     sentence that repeats its neighbour's words ("We know where to look. We know how to look.")
@@ -273,6 +303,11 @@ def _group(
     """
     extra_v: dict[int, list[int]] = defaultdict(list)  # original i -> more variant sentences
     extra_o: dict[int, list[int]] = defaultdict(list)  # variant j -> more original sentences
+    far_o: dict[int, list[int]] = defaultdict(list)  # variant j -> original candidates i
+    far_v: dict[int, list[int]] = defaultdict(list)  # original i -> variant candidates j
+    for i, j in shared:
+        far_o[i].append(j)
+        far_v[j].append(i)
     for j in range(n_v):
         if j in v_to_o:
             continue
@@ -281,6 +316,10 @@ def _group(
             if i is not None and _belongs(v_words[j], v_words[nb], o_words[i], weights):
                 extra_v[i].append(j)
                 break
+        else:
+            i = _far_partner(v_words[j], far_v[j], o_to_v, o_words, v_words, weights)
+            if i is not None:
+                extra_v[i].append(j)
     for i in range(n_o):
         if i in o_to_v:
             continue
@@ -289,6 +328,10 @@ def _group(
             if j is not None and _belongs(o_words[i], o_words[nb], v_words[j], weights):
                 extra_o[j].append(i)
                 break
+        else:
+            j = _far_partner(o_words[i], far_o[i], v_to_o, v_words, o_words, weights)
+            if j is not None:
+                extra_o[j].append(i)
     attached_v = {j for js in extra_v.values() for j in js}
     attached_o = {i for is_ in extra_o.values() for i in is_}
 
@@ -300,6 +343,27 @@ def _group(
     links += [Link((i,), ()) for i in range(n_o) if i not in o_to_v and i not in attached_o]
     links += [Link((), (j,)) for j in range(n_v) if j not in v_to_o and j not in attached_v]
     return links
+
+
+def _far_partner(
+    part: frozenset[str],
+    candidates: list[int],
+    matched: dict[int, int],
+    words: list[frozenset[str]],
+    own_words: list[frozenset[str]],
+    weights: _Weights,
+) -> int | None:
+    """A matched sentence on the other side that holds most of the leftover's words, beyond
+    what its own partner explains: where a far-away sentence was merged in."""
+    total = weights.total(part)
+    for k in candidates:
+        partner = matched.get(k)
+        if partner is None or total <= 0:
+            continue
+        unexplained = words[k] - own_words[partner]
+        if weights.total(part & unexplained) / total >= FAR:
+            return k
+    return None
 
 
 def _belongs(part: frozenset[str], beside: frozenset[str], partner: frozenset[str], weights: _Weights) -> bool:

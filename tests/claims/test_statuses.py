@@ -535,3 +535,29 @@ def test_short_sentence_spun_in_its_one_content_word_is_one_claim() -> None:
         "The squad returns to training on Tuesday morning."
     )
     assert flagged(score_pair(article, variant)) == []
+
+
+def test_sentence_merged_into_one_paragraphs_away_is_not_dropped() -> None:
+    article = (
+        "Ferry row\n\nHarbour chief Rosa Quint said the crews who signed the petition knew nothing of the plan.\n\n"
+        "The ferry has run since 1962. Its timetable was cut last winter.\n\n"
+        "Rosa Quint said the real question was whether the council had ever costed the new pier.\n"
+    )
+    variant = (
+        "Ferry row\n\nHarbour chief Rosa Quint said the crews who signed the petition knew nothing of the plan, "
+        "and that the real question was whether the council had ever costed the new pier.\n\n"
+        "The ferry has run since 1962. Its timetable was cut last winter.\n"
+    )
+    assert [c.status for c in score_pair(article, variant).claims if c.status in ("dropped", "added")] == []
+
+
+def test_sentence_moved_and_reworded_pairs_with_its_original() -> None:
+    article = (
+        "Summit\n\nThe talks open in Geneva on Monday. Delegates from nine states are expected. "
+        "The agenda is long. Norway will not attend, but is said to be closely watching the outcome.\n"
+    )
+    variant = (
+        "Summit\n\nNorway will stay away, though it is said to be keeping a close eye on the outcome. "
+        "The talks open in Geneva on Monday. Delegates from nine states are expected. The agenda is long.\n"
+    )
+    assert [c.status for c in score_pair(article, variant).claims if c.status in ("dropped", "added")] == []
