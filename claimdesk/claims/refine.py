@@ -31,14 +31,16 @@ MIN_WORDS = 4  # a part this small is a phrase, not a sentence to flag
 class _Counts:
     """Content words of a claim, and how many of them the other side has, up to each position."""
 
-    def __init__(self, body: str, other: str) -> None:
+    def __init__(self, body: str, other: str, synonyms: bool) -> None:
         other_words = content_words(other)
         other_initials = {w.replace(".", "") for w in _INITIALS.findall(other.lower())}
         words = [(m.start(), m.group().lower().rstrip(".")) for m in _WORD.finditer(body)]
         self.starts = [s for s, _ in words]
         bare = [w.removesuffix("'s").removesuffix("’s") for _, w in words]
         flags = [
-            (True, float(w.replace(".", "") in other_initials)) if "." in w else (is_content(w), _found(w, other_words))
+            (True, float(w.replace(".", "") in other_initials))
+            if "." in w
+            else (is_content(w), _found(w, other_words, synonyms))
             for w in bare
         ]
         self.content = [0, *accumulate(int(a) for a, _ in flags)]
@@ -65,15 +67,15 @@ class _Counts:
         return n >= MIN_WORDS and (self.found[b] - self.found[a]) <= UNSOURCED * n
 
 
-def _found(word: str, other: frozenset[str]) -> float:
-    """1 if the word is on the other side, half if only a synonym is: a spun sentence is still
-    sourced, but common words have synonyms in any sentence."""
+def _found(word: str, other: frozenset[str], synonyms: bool) -> float:
+    """1 if the word is on the other side, half if only a synonym is (when asked): a spun
+    sentence is still sourced, but common words have synonyms in any sentence."""
     if not is_content(word):
         return 0.0
     base = stem(word)
     if base in other:
         return 1.0
-    return SYNONYM_FOUND if has_synonym(base, other) else 0.0
+    return SYNONYM_FOUND if synonyms and has_synonym(base, other) else 0.0
 
 
 def _inside_phrase(body: str, end: int, start: int) -> bool:
@@ -112,22 +114,10 @@ def _in_name(body: str, end: int, start: int, names: frozenset[tuple[str, str]])
     return bool(before and after) and (before.group(1), after.group()) in names
 
 
-def split(
-    text: str, span: Span, other: str, names: frozenset[tuple[str, str]] = frozenset()
-) -> tuple[Span, list[Span]]:
-    """The part of ``span`` that ``other`` accounts for, and the unsourced parts cut from its ends
-    (never inside one of the ``names`` the texts write more than once)."""
-    body = text[span.start : span.end]
-    cuts = [
-        (m.start(), m.end())
-        for m in _SOFT.finditer(body)
-        if not _inside_phrase(body, m.start(), m.end()) and not _in_name(body, m.start(), m.end(), names)
-    ]
-    if not cuts:
-        return span, []
-    counts = _Counts(body, other)
+def _core(cuts: list[tuple[int, int]], counts: _Counts, length: int) -> tuple[int, int]:
+    """Where the sourced core of a claim starts and ends, given its soft boundaries."""
     total = len(counts.starts)
-    core_start, core_end = 0, len(body)
+    core_start, core_end = 0, length
     end_word = total
     for before, after in cuts:  # tail: the earliest boundary after which nothing is sourced
         k = counts.index(after)
@@ -141,6 +131,28 @@ def split(
         if counts.unsourced(0, k) and not counts.unsourced(k, end_word) and counts.enough(k, end_word):
             core_start = after
             break
+    return core_start, core_end
+
+
+def split(
+    text: str, span: Span, other: str, names: frozenset[tuple[str, str]] = frozenset()
+) -> tuple[Span, list[Span]]:
+    """The part of ``span`` that ``other`` accounts for, and the unsourced parts cut from its ends
+    (never inside one of the ``names`` the texts write more than once)."""
+    body = text[span.start : span.end]
+    cuts = [
+        (m.start(), m.end())
+        for m in _SOFT.finditer(body)
+        if not _inside_phrase(body, m.start(), m.end()) and not _in_name(body, m.start(), m.end(), names)
+    ]
+    if not cuts:
+        return span, []
+    # Synonyms are asked for only when the words themselves leave a part unsourced: most
+    # claims make no cut, and the lexicon is the slow part of this.
+    core_start, core_end = _core(cuts, _Counts(body, other, synonyms=False), len(body))
+    if (core_start, core_end) == (0, len(body)):
+        return span, []
+    core_start, core_end = _core(cuts, _Counts(body, other, synonyms=True), len(body))
     extra = []
     if core_start:
         extra.append(Span(span.start, span.start + len(body[:core_start].rstrip())))

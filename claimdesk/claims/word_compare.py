@@ -762,19 +762,37 @@ def _is_time(value: str) -> bool:
     return bool(_YEAR.fullmatch(low)) or low in WEEKDAYS or low[:3] in _MONTH_STEMS
 
 
+def _moved(edit_list: list[Edit], o_toks: tuple[Token, ...], v_toks: tuple[Token, ...]) -> bool:
+    """Does a word the edits take out or put in stand elsewhere on the other side? Roles change
+    only by moving words; a spinner's swaps bring in words the other side never has."""
+    out = [t for e in edit_list for t in e.a if _may_act(t)]
+    put_in = [t for e in edit_list for t in e.b if _may_act(t)]
+    if not (out and put_in):
+        return False
+    o_keys = {_owner_key(t) for t in o_toks}
+    v_keys = {_owner_key(t) for t in v_toks}
+    return any(_owner_key(t) in v_keys for t in out) or any(_owner_key(t) in o_keys for t in put_in)
+
+
+def _may_act(tok: Token) -> bool:
+    """A word that can be a party: not grammar, unless a pronoun of a person or thing."""
+    low = tok.text.lower()
+    return low not in STOPWORDS or low in _PRONOUN_CASE or low in _POSSESSIVES
+
+
 def revise(o: Side, v: Side, found: tuple[Reason, ...]) -> list[Reason]:
     """The fact reasons already found, plus every word-level change, each reported once."""
     out = _relabel(found)
     o_toks, v_toks = tokens(o.text), tokens(v.text)
+    edit_list = edits(o_toks, v_toks)
     speaker = _attribution_reasons(o, v, o_toks, v_toks, out)
-    role = _role_reasons(o, v, o_toks, v_toks)
+    role = _role_reasons(o, v, o_toks, v_toks) if _moved(edit_list, o_toks, v_toks) else []
     for r in speaker + role:
         # A name swapped as the speaker is an attribution, names swapped around a verb a role:
         # not some other entity.
         out = [x for x in out if not (x.kind == "entity" and x.original in r.original and x.variant in r.variant)]
     seen = {(r.original.lower(), r.variant.lower()) for r in out}
     seen_values = {x.lower() for r in out for x in (r.original, r.variant) if x}
-    edit_list = edits(o_toks, v_toks)
     lexical = _antonym_reasons(_substitutions(edit_list)) + _quote_reasons(o, v, edit_list)
     for r in _class_reasons(o, v) + lexical + speaker + role:
         if (r.original.lower(), r.variant.lower()) in seen:
