@@ -42,15 +42,27 @@ class Side:
 
 
 def _number_reasons(o: Side, v: Side) -> list[Reason]:
-    o_keys = {k for n in o.facts.numbers for k in (n.key, n.alt) if k}
-    v_keys = {k for n in v.facts.numbers for k in (n.key, n.alt) if k}
-    missing = [n for n in o.facts.numbers if n.key not in v_keys and n.alt not in v_keys]
-    extra = [n for n in v.facts.numbers if n.key not in o_keys and n.alt not in o_keys]
+    missing, extra = _unmatched(o.facts.numbers, v.facts.numbers)
     hard_missing = [n for n in missing if n.hard]
     found = _currency_reasons(o, v)
     if not (hard_missing or any(n.hard for n in extra) or (missing and extra)):
         return found
     return _paired("number", missing, extra) + found
+
+
+def _unmatched(a: tuple[Number, ...], b: tuple[Number, ...]) -> tuple[list[Number], list[Number]]:
+    """Numbers of each side with no equal one left on the other (by value or its other
+    reading), each used once: "two" twice against "two" and "three" leaves a "two" and "three"."""
+    left = list(b)
+    missing = []
+    for n in a:
+        keys = {n.key, n.alt} - {""}
+        partner = next((m for m in left if keys & ({m.key, m.alt} - {""})), None)
+        if partner is None:
+            missing.append(n)
+        else:
+            left.remove(partner)
+    return missing, left
 
 
 def _currency_reasons(o: Side, v: Side) -> list[Reason]:

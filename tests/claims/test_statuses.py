@@ -561,3 +561,11 @@ def test_sentence_moved_and_reworded_pairs_with_its_original() -> None:
         "The talks open in Geneva on Monday. Delegates from nine states are expected. The agenda is long.\n"
     )
     assert [c.status for c in score_pair(article, variant).claims if c.status in ("dropped", "added")] == []
+
+
+def test_number_word_changed_where_the_same_word_stands_twice_is_number() -> None:
+    claim = one_pair(
+        "After a two-day hearing the court heard two ferries had been sold.",
+        "After a two-day hearing the court heard three ferries had been sold.",
+    )
+    assert reason_values(claim) == [("number", "two", "three")]
