@@ -26,6 +26,7 @@ _INITIALS = re.compile(r"\b(?:[^\W\d_]\.){2,}|\b[^\W\d_]{2,}\b")
 UNSOURCED = 0.25  # at most this share of a part's words found on the other side
 SYNONYM_FOUND = 0.5  # what a word counts as found when only a synonym of it is there
 MIN_WORDS = 4  # a part this small is a phrase, not a sentence to flag
+UNSOURCED_MIN = MIN_WORDS - int(UNSOURCED * MIN_WORDS)  # words absent on the other side a cut needs
 
 
 class _Counts:
@@ -140,6 +141,8 @@ def split(
     """The part of ``span`` that ``other`` accounts for, and the unsourced parts cut from its ends
     (never inside one of the ``names`` the texts write more than once)."""
     body = text[span.start : span.end]
+    if len(content_words(body) - content_words(other)) < UNSOURCED_MIN:
+        return span, []  # too few words the other side lacks to make a part of their own
     cuts = [
         (m.start(), m.end())
         for m in _SOFT.finditer(body)

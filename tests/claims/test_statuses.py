@@ -569,3 +569,10 @@ def test_number_word_changed_where_the_same_word_stands_twice_is_number() -> Non
         "After a two-day hearing the court heard three ferries had been sold.",
     )
     assert reason_values(claim) == [("number", "two", "three")]
+
+
+def test_a_claim_missing_too_few_words_keeps_whole() -> None:
+    """Fewer than three words the other side lacks cannot make a glued sentence of their own."""
+    text = "The quay reopened on Friday Mayor Tessa Lund cut the ribbon."
+    other = "The quay reopened on Friday and Mayor Tessa Lund cut a ribbon there."
+    assert refine.split(text, Span(0, len(text)), other) == (Span(0, len(text)), [])
