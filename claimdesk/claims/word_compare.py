@@ -371,8 +371,9 @@ def _new_description(o: Side, a_head: Token, b_head: Token) -> bool:
     that the article never writes: not the article's way to refer to the same speaker."""
     if not o.common:
         return False  # no document around the claim: nothing to tell what the article writes
+    written = o.common | o.known_names | o.capitals
     new = b_head.text.lower()
-    return lemma(new) not in {lemma(w) for w in o.common | o.known_names} and new not in o.common | o.known_names
+    return new not in written and lemma(new) not in {lemma(w) for w in written}
 
 
 def _attribution_reasons(
