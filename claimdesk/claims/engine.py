@@ -13,7 +13,7 @@ from claimdesk.claims.model import STATUSES, Claim, Report, Span
 from claimdesk.claims.segment import segment
 from claimdesk.claims.summary import summarise
 
-ENGINE_VERSION = "2.2.3"
+ENGINE_VERSION = "2.2.4"
 
 _SPACE = re.compile(r"\s+")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")

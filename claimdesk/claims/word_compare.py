@@ -97,6 +97,8 @@ _POSSESSIVES = {
     "its": "pron:it",
 }
 _PLURAL_INITIALS = re.compile(r"[A-Z]{2,}s")
+_ARTICLES = frozenset(("the", "a", "an"))
+ARTICLE_WINDOW = 24  # characters after an article that a closed-class phrase on it may take
 _RELATIVES = frozenset("who whom which that whose".split())
 MOVE_BEFORE = 8  # words from a doer to its verb, within one clause
 MOVE_AFTER = 4  # words from a verb to its receiver ("offered a prime minister")
@@ -763,6 +765,46 @@ def _is_time(value: str) -> bool:
     return bool(_YEAR.fullmatch(low)) or low in WEEKDAYS or low[:3] in _MONTH_STEMS
 
 
+def _only_synonyms(o: Side, v: Side, edit_list: list[Edit]) -> bool:
+    """Is every difference a spinner's swap: a content word for its synonym (or a word the
+    lexicon does not know for another), one for one, or an article for an article ("the" ->
+    "a") where no closed-class phrase hangs on it ("a few")?
+    Then no word-level check can find anything (a synonym is no antonym, no misquote, moves no
+    party and names no new speaker), and the claim needs none of them: most spun claims."""
+    for e in edit_list:
+        if len(e.a) != len(e.b):
+            return False
+        for x, y in zip(e.a, e.b, strict=True):
+            lx, ly = x.text.lower(), y.text.lower()
+            if lx in _ARTICLES and ly in _ARTICLES:
+                if _cue_values(o.text, x) != _cue_values(v.text, y):
+                    return False
+                continue
+            if any(ch.isdigit() for ch in lx + ly) or _is_name(x) or _is_name(y):
+                return False
+            if lx in STOPWORDS or ly in STOPWORDS:
+                # A verb of saying swapped for a word of the spinner's ("told" -> "informed")
+                # leaves the speaker where it was: only a reversal ("said" -> "denied") counts.
+                saying = speaker_verbs(lx) and ly not in STOPWORDS
+                if not saying or _opposites(lx, ly):
+                    return False
+            elif not (_same_sense(x.text, y.text) or _both_unknown(lx, ly)):
+                return False
+    return True
+
+
+def _both_unknown(a: str, b: str) -> bool:
+    """Two words the lexicon does not know: nothing it could say of them, so nothing to check."""
+    lex = lexicon()
+    return not (lex.known(a) or lex.known(b))
+
+
+def _cue_values(text: str, tok: Token) -> list[str]:
+    """Closed-class values of the few words from an article on ("a few", "the majority of")."""
+    window = text[tok.start : tok.end + ARTICLE_WINDOW]
+    return [c.value for kind in ("quantity", "time", "modality") for c in cues(window, kind)]
+
+
 def _moved(edit_list: list[Edit], o_toks: tuple[Token, ...], v_toks: tuple[Token, ...]) -> bool:
     """Does a word the edits take out or put in stand elsewhere on the other side? Roles change
     only by moving words; a spinner's swaps bring in words the other side never has."""
@@ -786,6 +828,8 @@ def revise(o: Side, v: Side, found: tuple[Reason, ...]) -> list[Reason]:
     out = _relabel(found)
     o_toks, v_toks = tokens(o.text), tokens(v.text)
     edit_list = edits(o_toks, v_toks)
+    if not out and _only_synonyms(o, v, edit_list):
+        return []
     speaker = _attribution_reasons(o, v, o_toks, v_toks, out)
     role = _role_reasons(o, v, o_toks, v_toks) if _moved(edit_list, o_toks, v_toks) else []
     for r in speaker + role:

@@ -297,3 +297,20 @@ def test_two_nouns_spun_inside_a_quote_are_no_change() -> None:
         kinds('The board cited the "best available evidence".', 'The board cited the "best accessible justification".')
         == []
     )
+
+
+def test_article_swapped_where_a_quantity_hangs_on_it_is_still_quantity() -> None:
+    """ "the few" -> "a few" is a spinner's kind of swap that still changes how many."""
+    assert kinds(
+        "The bank said the few savers who stayed were paid.", "The bank said a few savers who stayed were paid."
+    ) == ["quantity"]
+
+
+def test_verb_of_saying_swapped_for_a_word_of_the_spinners_is_no_change() -> None:
+    assert (
+        kinds(
+            "The bank told the savers who stayed that they were paid.",
+            "The bank informed a savers who stayed that they were compensated.",
+        )
+        == []
+    )
