@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections import Counter
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from claimdesk.claims.closed_class import (
     DIRECTION_OPPOSITES,
@@ -420,28 +420,31 @@ def _role_reasons(o: Side, v: Side, o_toks: tuple[Token, ...], v_toks: tuple[Tok
     they own ("A's allegation that B's players" -> "B's allegation that A's players")."""
     o_at, v_at = _once(o_toks), _once(v_toks)
     parties = [w for w in o_at if w in v_at and _party(o_toks, o_at[w]) and _party(v_toks, v_at[w])]
-    return (
-        _swapped_parties(o, v, o_toks, v_toks, o_at, v_at, parties)
-        or _moved_party(o, v, o_toks, v_toks, o_at, v_at, parties)
-        or _swapped_owners(o, v, o_toks, v_toks)
-    )
+    roles = _Roles(o, v, o_toks, v_toks, o_at, v_at, parties)
+    return _swapped_parties(roles) or _moved_party(roles) or _swapped_owners(o, v, o_toks, v_toks)
 
 
-def _swapped_parties(
-    o: Side,
-    v: Side,
-    o_toks: tuple[Token, ...],
-    v_toks: tuple[Token, ...],
-    o_at: dict[str, int],
-    v_at: dict[str, int],
-    names: list[str],
-) -> list[Reason]:
+class _Roles(NamedTuple):
+    """Both sides of a claim as the role checks read them: texts, tokens, where each word that
+    occurs once stands, and the parties (words that may act) both sides have once."""
+
+    o: Side
+    v: Side
+    o_toks: tuple[Token, ...]
+    v_toks: tuple[Token, ...]
+    o_at: dict[str, int]
+    v_at: dict[str, int]
+    parties: list[str]
+
+
+def _swapped_parties(roles: _Roles) -> list[Reason]:
     """Two parties that swapped places around a verb both sides share, in the same voice.
 
     Only parties in one run of words count: a comma or a quotation mark between them is an
     apposition or a title ("Neil Herron, a campaigner from Sunderland"), not an action; a
     speaker's aside (", he said,") is no break.
     """
+    o, v, o_toks, v_toks, o_at, v_at, names = roles
     for x in range(len(names)):
         for y in range(x + 1, len(names)):
             a, b = sorted((names[x], names[y]), key=o_at.__getitem__)
@@ -468,18 +471,11 @@ def _same_voice(
     return same_frame and _passive(o_toks, o_verb, o_end) == _passive(v_toks, v_verb, v_end)
 
 
-def _moved_party(
-    o: Side,
-    v: Side,
-    o_toks: tuple[Token, ...],
-    v_toks: tuple[Token, ...],
-    o_at: dict[str, int],
-    v_at: dict[str, int],
-    parties: list[str],
-) -> list[Reason]:
+def _moved_party(roles: _Roles) -> list[Reason]:
     """A party that does the action on one side (before the verb, in its clause) and receives it
     on the other (right after the verb), the verb shared and in the same voice: "X had offered"
     -> "he had offered X"."""
+    o, v, o_toks, v_toks, o_at, v_at, parties = roles
     for verb, i in o_at.items():
         j = v_at.get(verb)
         if j is None or not (_action(o_toks, i) and _action(v_toks, j)):
