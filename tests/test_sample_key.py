@@ -24,14 +24,6 @@ REMARK = re.compile(r"\s*\((?!\d+\)|×\d+\))[^)]*\)")
 ITEM = re.compile(r"\b(kept|reworded|dropped|added|altered:(\w+))(?: \((\d+)\))?(?: \(×(\d+)\))?")
 SENTENCE_END = re.compile(r"(?<=[.!?])[”\"]?\s+")
 
-# Lines the engine of this branch still gets wrong, each for a reason owned elsewhere. Strict: once
-# the engine gets one right, the test fails until the line is taken off this list.
-KNOWN_WRONG = {
-    15: "a quote with two words changed reads as spun, so “leave home” for “drive” is missed",
-    17: "a quote with several words changed reads as spun; a split leaves a dropped + added pair",
-    22: "a new name for the developer at its first mention is taken for the cast's other name",
-}
-
 
 @dataclass(frozen=True)
 class Expected:
@@ -79,13 +71,6 @@ def _kept_sentences(article: str, report: Report) -> int:
     return sum(any(k.start <= s and len(article[:e].rstrip()) <= k.end for k in kept) for s, e in spans)
 
 
-def _lines() -> list:
-    return [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[n])) if n in KNOWN_WRONG else n
-        for n in sorted(_key())
-    ]
-
-
 def test_key_reads_every_line_and_every_kind() -> None:
     key = _key()
     assert sorted(key) == list(range(1, len(_pairs()) + 1))
@@ -100,7 +85,7 @@ def test_key_reads_every_line_and_every_kind() -> None:
     assert kinds >= {"attribution", "role"}
 
 
-@pytest.mark.parametrize("number", _lines())
+@pytest.mark.parametrize("number", sorted(_key()))
 def test_engine_agrees_with_the_key(number: int) -> None:
     expected = _key()[number]
     pair = _pairs()[number - 1]

@@ -16,6 +16,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
 
@@ -30,7 +31,15 @@ GAIN = 0.03
 MAX_POSTING = 400  # a word in more sentences than this says nothing about which one
 CANDIDATES = 12  # article sentences compared closely with each variant sentence
 GAP = 4  # leftovers between two matched pairs, on each side, searched for synonym rewordings
-SYNONYMS = 0.5  # share of words matched by the same word or a synonym for such a pair
+SYNONYMS = 0.5  # share of words matched by the same word or a synonym (or the same frame) for such a pair
+MOVED = 0.25  # weighted Dice for two leftovers, each the other's best, to pair out of order
+FAR = 0.6  # share of a leftover's weight a far-away matched sentence must hold to take it in
+MIN_FRAME = 4  # words a sentence needs for its frame of grammar words to say anything
+
+
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")  # "19,870" is "19870"
+_SCALED = re.compile(r"(\d+)(bn|m|mn|k|tn)")
+_SCALES = {"bn": "billion", "m": "million", "mn": "million", "k": "thousand", "tn": "trillion"}
 
 
 def is_content(word: str) -> bool:
@@ -45,11 +54,14 @@ def content_words(text: str) -> frozenset[str]:
     Cached: alignment, refinement and scoring all ask for the same sentences' words.
     """
     out = set()
-    for m in _TOKEN.finditer(text.lower()):
+    for m in _TOKEN.finditer(_THOUSANDS.sub("", text.lower())):
         w = m.group()
         if w.endswith(("'s", "’s")):
             w = w[:-2]
-        if is_content(w):
+        scaled = _SCALED.fullmatch(w)
+        if scaled:  # "10bn" is "10 billion": one amount however the scale is written
+            out.update((scaled.group(1), _SCALES[scaled.group(2)]))
+        elif is_content(w):
             out.add(stem(w))
     return frozenset(out)
 
@@ -142,8 +154,9 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
             o_to_v[i], v_to_o[j] = j, i
 
     _fill_gaps(scored, o_to_v, v_to_o)
-    _pair_rewordings(o_words, v_words, o_to_v, v_to_o)
-    return _group(o_words, v_words, weights, o_to_v, v_to_o, n_o, n_v)
+    _pair_rewordings(original, variant, o_words, v_words, o_to_v, v_to_o)
+    _pair_moved(scored, o_words, v_words, o_to_v, v_to_o)
+    return _group(o_words, v_words, weights, o_to_v, v_to_o, n_o, n_v, shared)
 
 
 def _identical(original: list[str], variant: list[str]) -> tuple[dict[int, int], dict[int, int]]:
@@ -175,12 +188,43 @@ def _fill_gaps(scored: list, o_to_v: dict[int, int], v_to_o: dict[int, int]) -> 
             anchors.insert(k, i)
 
 
+def _pair_moved(
+    scored: list,
+    o_words: list[frozenset[str]],
+    v_words: list[frozenset[str]],
+    o_to_v: dict[int, int],
+    v_to_o: dict[int, int],
+) -> None:
+    """Pair two leftovers that are each other's best match, out of order or not, and say the
+    same in synonyms: a sentence moved to another paragraph and reworded ("will not attend" /
+    "will stay away"), not two sentences that happen to share a year."""
+    best_o: dict[int, tuple[float, int]] = {}
+    best_v: dict[int, tuple[float, int]] = {}
+    for _, d, i, j in scored:
+        if i in o_to_v or j in v_to_o or d < MOVED:
+            continue
+        if d > best_o.get(i, (0.0, -1))[0]:
+            best_o[i] = (d, j)
+        if d > best_v.get(j, (0.0, -1))[0]:
+            best_v[j] = (d, i)
+    for i, (_, j) in best_o.items():
+        if best_v.get(j, (0.0, -1))[1] == i and _synonym_dice(o_words[i], v_words[j]) >= SYNONYMS:
+            o_to_v[i], v_to_o[j] = j, i
+
+
 def _pair_rewordings(
-    o_words: list[frozenset[str]], v_words: list[frozenset[str]], o_to_v: dict[int, int], v_to_o: dict[int, int]
+    original: list[str],
+    variant: list[str],
+    o_words: list[frozenset[str]],
+    v_words: list[frozenset[str]],
+    o_to_v: dict[int, int],
+    v_to_o: dict[int, int],
 ) -> None:
     """Pair leftovers that sit between the same two matched pairs and say the same in synonyms
-    ("How right he is." / "How correct he is."): a spinner or a paraphrase can leave no word of
-    a short sentence in place. Only small gaps are searched, so the cost stays linear."""
+    ("How right he is." / "How correct he is."), or in the same words of grammar around one
+    swapped word ("But we are surely not out." / "But we are positively not out."): a spinner or
+    a paraphrase can leave no content word of a short sentence in place. Only small gaps are
+    searched, so the cost stays linear."""
     anchors = sorted(o_to_v.items())
     bounds = [(-1, -1), *anchors, (len(o_words), len(v_words))]
     for (i0, j0), (i1, j1) in pairwise(bounds):
@@ -188,7 +232,7 @@ def _pair_rewordings(
             continue
         scored = sorted(
             (
-                (_synonym_dice(o_words[i], v_words[j]), i, j)
+                (max(_synonym_dice(o_words[i], v_words[j]), _skeleton(original[i], variant[j])), i, j)
                 for i in range(i0 + 1, i1)
                 for j in range(j0 + 1, j1)
                 if i not in o_to_v and j not in v_to_o
@@ -200,6 +244,25 @@ def _pair_rewordings(
                 break
             if i not in o_to_v and j not in v_to_o:
                 o_to_v[i], v_to_o[j] = j, i
+
+
+def has_synonym(word: str, others: frozenset[str]) -> bool:
+    """Is a synonym of ``word`` among ``others`` (a spinner split a sentence and swapped words)?"""
+    if word.isdigit():
+        return False
+    from claimdesk.claims.lexicon import lexicon
+
+    lex = lexicon()
+    return any(lex.synonyms(word, y) for y in others if not y.isdigit())
+
+
+def _skeleton(a: str, b: str) -> float:
+    """How much of two sentences' word sequence is the same, grammar words included (a share
+    in [0, 1]): a short sentence spun one word at a time keeps its frame."""
+    wa, wb = _TOKEN.findall(a.lower()), _TOKEN.findall(b.lower())
+    if min(len(wa), len(wb)) < MIN_FRAME:
+        return 0.0
+    return SequenceMatcher(None, wa, wb, autojunk=False).ratio()
 
 
 def _synonym_dice(a: frozenset[str], b: frozenset[str]) -> float:
@@ -222,8 +285,11 @@ def _group(
     v_to_o: dict[int, int],
     n_o: int,
     n_v: int,
+    shared: dict[tuple[int, int], float],
 ) -> list[Link]:
-    """Attach leftovers to a matched neighbour that contains them (split or merge).
+    """Attach leftovers to a matched neighbour that contains them (split or merge), or to a
+    matched sentence anywhere that holds most of their words (a merge of sentences paragraphs
+    apart).
 
     Only the words the neighbour's own partner leaves unexplained count: a short dropped
     sentence that repeats its neighbour's words ("We know where to look. We know how to look.")
@@ -231,6 +297,11 @@ def _group(
     """
     extra_v: dict[int, list[int]] = defaultdict(list)  # original i -> more variant sentences
     extra_o: dict[int, list[int]] = defaultdict(list)  # variant j -> more original sentences
+    far_o: dict[int, list[int]] = defaultdict(list)  # variant j -> original candidates i
+    far_v: dict[int, list[int]] = defaultdict(list)  # original i -> variant candidates j
+    for i, j in shared:
+        far_o[i].append(j)
+        far_v[j].append(i)
     for j in range(n_v):
         if j in v_to_o:
             continue
@@ -239,6 +310,10 @@ def _group(
             if i is not None and _belongs(v_words[j], v_words[nb], o_words[i], weights):
                 extra_v[i].append(j)
                 break
+        else:
+            i = _far_partner(v_words[j], far_v[j], o_to_v, o_words, v_words, weights)
+            if i is not None:
+                extra_v[i].append(j)
     for i in range(n_o):
         if i in o_to_v:
             continue
@@ -247,6 +322,10 @@ def _group(
             if j is not None and _belongs(o_words[i], o_words[nb], v_words[j], weights):
                 extra_o[j].append(i)
                 break
+        else:
+            j = _far_partner(o_words[i], far_o[i], v_to_o, v_words, o_words, weights)
+            if j is not None:
+                extra_o[j].append(i)
     attached_v = {j for js in extra_v.values() for j in js}
     attached_o = {i for is_ in extra_o.values() for i in is_}
 
@@ -260,14 +339,37 @@ def _group(
     return links
 
 
+def _far_partner(
+    part: frozenset[str],
+    candidates: list[int],
+    matched: dict[int, int],
+    words: list[frozenset[str]],
+    own_words: list[frozenset[str]],
+    weights: _Weights,
+) -> int | None:
+    """A matched sentence on the other side that holds most of the leftover's words, beyond
+    what its own partner explains: where a far-away sentence was merged in."""
+    total = weights.total(part)
+    for k in candidates:
+        partner = matched.get(k)
+        if partner is None or total <= 0:
+            continue
+        unexplained = words[k] - own_words[partner]
+        if weights.total(part & unexplained) / total >= FAR:
+            return k
+    return None
+
+
 def _belongs(part: frozenset[str], beside: frozenset[str], partner: frozenset[str], weights: _Weights) -> bool:
     """Is the leftover ``part`` (next to ``beside``) copied in ``partner``, the sentence ``beside``
     is paired with? Either most of its words are there that ``beside`` does not explain, or
-    joining it to ``beside`` makes the pair clearly closer (a heavily spun merge or split)."""
+    joining it to ``beside`` makes the pair clearly closer (a heavily spun merge or split). A
+    synonym counts as the word: spinners split sentences too."""
     total = weights.total(part)
     if total <= 0:
         return False
-    found = weights.total(part & (partner - beside)) / total
+    unexplained = partner - beside
+    found = weights.total(frozenset(w for w in part if w in unexplained or has_synonym(w, unexplained))) / total
     if found >= PART:
         return True
     gain = weights.dice(beside | part, partner) - weights.dice(beside, partner)

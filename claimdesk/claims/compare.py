@@ -16,35 +16,53 @@ from itertools import pairwise
 from claimdesk.claims import word_compare
 from claimdesk.claims.cast import Cast, name_key, same_phrase
 from claimdesk.claims.facts import MONTHS, WORD, Facts, Name, Number, quotes
+from claimdesk.claims.lexicon import lexicon
 from claimdesk.claims.model import Reason
+from claimdesk.claims.words import NOT_NAMES
 
 CONTEXT = 2  # words either side of a negation cue in its reason
+_NOT_UNTIL = re.compile(r"(?:\bnot|n['’]t)\b(?:\s+\w+){0,4}?\s+(?:until|till)\b", re.IGNORECASE)
+_ONLY = re.compile(r"\bonly\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class Side:
     """One side of an aligned claim: its text, its facts (offsets relative to the text), the
     words its whole document writes in lowercase somewhere (its common words, not names) and the
-    names its document uses mid-sentence (so a sentence may also start with one), and the
-    pair's cast (which names are one person, place or body)."""
+    names its document uses mid-sentence (so a sentence may also start with one), the
+    pair's cast (which names are one person, place or body), and the words its document writes
+    capitalised anywhere, as name keys."""
 
     text: str
     facts: Facts
     common: frozenset[str] = frozenset()
     known_names: frozenset[str] = frozenset()
     cast: Cast | None = None
+    capitals: frozenset[str] = frozenset()
 
 
 def _number_reasons(o: Side, v: Side) -> list[Reason]:
-    o_keys = {k for n in o.facts.numbers for k in (n.key, n.alt) if k}
-    v_keys = {k for n in v.facts.numbers for k in (n.key, n.alt) if k}
-    missing = [n for n in o.facts.numbers if n.key not in v_keys and n.alt not in v_keys]
-    extra = [n for n in v.facts.numbers if n.key not in o_keys and n.alt not in o_keys]
+    missing, extra = _unmatched(o.facts.numbers, v.facts.numbers)
     hard_missing = [n for n in missing if n.hard]
     found = _currency_reasons(o, v)
     if not (hard_missing or any(n.hard for n in extra) or (missing and extra)):
         return found
     return _paired("number", missing, extra) + found
+
+
+def _unmatched(a: tuple[Number, ...], b: tuple[Number, ...]) -> tuple[list[Number], list[Number]]:
+    """Numbers of each side with no equal one left on the other (by value or its other
+    reading), each used once: "two" twice against "two" and "three" leaves a "two" and "three"."""
+    left = list(b)
+    missing = []
+    for n in a:
+        keys = {n.key, n.alt} - {""}
+        partner = next((m for m in left if keys & ({m.key, m.alt} - {""})), None)
+        if partner is None:
+            missing.append(n)
+        else:
+            left.remove(partner)
+    return missing, left
 
 
 def _currency_reasons(o: Side, v: Side) -> list[Reason]:
@@ -76,7 +94,9 @@ def _name_reasons(o: Side, v: Side) -> list[Reason]:
     extra_names = _more(_names(v, first_lost), v_words, o_words)
     if o.cast is not None:
         beside = _beside(v, o_words)
-        missing_names, extra_names = _without_cast(missing_names, extra_names, o.cast, beside)
+        missing_names, extra_names = _without_cast(missing_names, extra_names, o.cast, beside, o_words)
+    if o.capitals:
+        extra_names = [n for n in extra_names if not _article_adjective(n, v, o.capitals)]
     missing = _runs(missing_names, o.text)
     extra = _runs(extra_names, v.text)
     missing, extra = _without_acronyms(missing, extra)
@@ -88,6 +108,24 @@ def _name_reasons(o: Side, v: Side) -> list[Reason]:
     return [
         Reason("date" if _is_date(a) and _is_date(b) else "entity", a, b) for a, b in zip(missing, extra, strict=False)
     ]
+
+
+def _article_adjective(name: Name, side: Side, known: frozenset[str]) -> bool:
+    """A lone capitalised adjective of belonging ("Italian", "Conservative", "Conservatives")
+    that the article itself writes capitalised: another of the article's words for a side it
+    names ("the Azzurri", "the Tories"), not a name new to the article. A name in a run of
+    capitals ("Australian Open") or a word that is also a verb is left to the name check."""
+    key = name.key.removesuffix("s")
+    if not {key, key + "s"} & known or _next_to_capital(side.text, name):
+        return False
+    pos = lexicon().pos_of(key)
+    return "a" in pos and "v" not in pos
+
+
+def _next_to_capital(text: str, name: Name) -> bool:
+    before = text[: name.start].rstrip().rsplit(" ", 1)[-1]
+    after = text[name.end :].lstrip().split(" ", 1)[0]
+    return any(w[:1].isupper() and w.lower() not in NOT_NAMES for w in (before, after) if w)
 
 
 def _names(side: Side, first_lost: bool = False) -> list[Name]:
@@ -147,12 +185,15 @@ def _with(name: Name, beside: dict[int, frozenset[str]]) -> list[tuple[str, str]
 
 
 def _without_cast(
-    missing: list[Name], extra: list[Name], cast: Cast, beside: dict[int, frozenset[str]]
+    missing: list[Name], extra: list[Name], cast: Cast, beside: dict[int, frozenset[str]], own: Counter[str]
 ) -> tuple[list[Name], list[Name]]:
     """Drop each lost name the cast links to a new one ("Prime Minister" -> "Tony"), and the new
     names linked to any lost one or written beside a name both sentences have, as the article
     writes them together ("Paterson" -> "Chris Paterson")."""
-    linked = [n for n in missing if any(cast.same(n.key, e.key) for e in extra)]
+    # A new name the other sentence also writes (an extra "Energy" where "BlueCurrent Energy"
+    # became "BlueWave Energy") is no other name for the lost one.
+    fresh = [e for e in extra if not own[e.key]]
+    linked = [n for n in missing if any(cast.same(n.key, e.key) for e in fresh)]
     kept_extra = [
         e
         for e in extra
@@ -272,7 +313,9 @@ def _same_polarity(o: Side, v: Side) -> bool:
     if gap == 0:
         return False
     fewer, more = (v, o) if gap > 0 else (o, v)
-    return _stands_for_not(fewer) - _stands_for_not(more) >= abs(gap)
+    # "not drawn up until May" says "only drawn up in May": the "not" is a time's bound.
+    until = min(len(_NOT_UNTIL.findall(more.text)), len(_ONLY.findall(fewer.text)))
+    return _stands_for_not(fewer) - _stands_for_not(more) + until >= abs(gap)
 
 
 def _stands_for_not(side: Side) -> int:

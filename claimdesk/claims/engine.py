@@ -7,22 +7,24 @@ from dataclasses import dataclass
 
 from claimdesk.claims import facts, refine
 from claimdesk.claims.align import Link, align, word_overlap
-from claimdesk.claims.cast import Cast
+from claimdesk.claims.cast import Cast, name_key
 from claimdesk.claims.compare import Side, reasons, wording_reasons
 from claimdesk.claims.model import STATUSES, Claim, Report, Span
 from claimdesk.claims.segment import segment
 from claimdesk.claims.summary import summarise
 
-ENGINE_VERSION = "2.0.0"
+ENGINE_VERSION = "2.2.4"
 
 _SPACE = re.compile(r"\s+")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+_CAPITAL = re.compile(r"\b[A-Z][\w'’-]*")
 
 
 @dataclass(frozen=True, slots=True)
 class _Pair:
     """The two texts, their sentences, the words each writes in lowercase somewhere, the names
-    each uses mid-sentence, and the cast of names the two share."""
+    each uses mid-sentence, the words the article capitalises anywhere, the cast of names the two
+    share, and the capitalised pairs they write more than once (names refinement never cuts)."""
 
     original: str
     variant: str
@@ -32,7 +34,9 @@ class _Pair:
     v_common: frozenset[str]
     o_names: frozenset[str]
     v_names: frozenset[str]
+    o_capitals: frozenset[str]
     cast: Cast
+    name_pairs: frozenset[tuple[str, str]]
 
 
 def _known_names(text: str) -> frozenset[str]:
@@ -56,8 +60,8 @@ def _claims(link: Link, pair: _Pair) -> list[Claim]:
     if not link.original:
         return [Claim("added", 0.0, None, _span(v_spans, link.variant))]
     o_span, v_span = _span(o_spans, link.original), _span(v_spans, link.variant)
-    o_cut, dropped = refine.split(original, o_span, variant[v_span.start : v_span.end])
-    v_cut, added = refine.split(variant, v_span, original[o_cut.start : o_cut.end])
+    o_cut, dropped = refine.split(original, o_span, variant[v_span.start : v_span.end], pair.name_pairs)
+    v_cut, added = refine.split(variant, v_span, original[o_cut.start : o_cut.end], pair.name_pairs)
     if not _same_end_cut(o_span, o_cut, v_span, v_cut):
         o_span, v_span = o_cut, v_cut
     else:  # both sides lose their head (or tail): those parts are each other's heavy spin
@@ -81,7 +85,7 @@ def _compare(pair: _Pair, o_span: Span, v_span: Span) -> Claim:
         found = wording_reasons(o_text, v_text)  # no fact differs; words still may
     else:
         found = reasons(
-            Side(o_text, facts.extract(o_text), pair.o_common, pair.o_names, pair.cast),
+            Side(o_text, facts.extract(o_text), pair.o_common, pair.o_names, pair.cast, pair.o_capitals),
             Side(v_text, facts.extract(v_text), pair.v_common, pair.v_names, pair.cast),
         )
     overlap = word_overlap(o_text, v_text)
@@ -104,7 +108,9 @@ def score_pair(original: str, variant: str) -> Report:
         _common_words(variant),
         _known_names(original),
         _known_names(variant),
+        frozenset(name_key(w) for w in _CAPITAL.findall(original)),
         Cast.of(original),
+        refine.name_pairs(original, variant),
     )
     claims = [c for link in links for c in _claims(link, pair)]
     claims = _reading_order(claims)

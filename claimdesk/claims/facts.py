@@ -109,7 +109,7 @@ MONTHS = {
 }
 # Hard cues are never touched by a spinner; soft ones have synonyms it may swap in ("without" ->
 # "but"), so only a soft cue that appears from nowhere counts. Soft cues include the negative
-# words and verbs a paraphrase puts for a "not" ("unable to", "failed to", "has yet to").
+# words and verbs a paraphrase puts for a "not" ("unable to", "failed to", "has yet to", "lacks").
 HARD_CUES = (r"[A-Za-z]*not['’]t", "not", "never", "cannot", r"[A-Za-z]+n['’]t")
 SOFT_CUES = (
     "no",
@@ -125,6 +125,7 @@ SOFT_CUES = (
     r"fail(?:s|ed|ing)?\s+to",
     r"yet\s+to",
     r"refus(?:e|es|ed|ing)\s+to",
+    r"lack(?:s|ed|ing)?",
 )
 HARD_NEGATIONS = re.compile(r"\b(?:" + "|".join(HARD_CUES) + r")\b", re.IGNORECASE)
 SOFT_NEGATIONS = re.compile(r"\b(?:" + "|".join(SOFT_CUES) + r")\b", re.IGNORECASE)
@@ -532,7 +533,10 @@ def _name_spans(text: str) -> list[tuple[int, int]]:
 
 _DURATION_WORDS = ("year", "years", "month", "months", "decade", "decades", "century", "centuries")
 _NEGATION_WORDS = ("not", "never", "cannot", *(c for c in SOFT_CUES if c.isalpha()))
-_NEGATION_VERBS = ("fail", "fails", "failed", "failing", "yet", "refuse", "refuses", "refused", "refusing")
+_NEGATION_VERBS = (
+    *("fail", "fails", "failed", "failing", "yet", "refuse", "refuses", "refused", "refusing"),
+    *("lack", "lacks", "lacked", "lacking"),
+)
 
 # The engine's fact kinds, described once: `extract` runs their extractors, `signature` their cues.
 FACT_KINDS = (
@@ -596,7 +600,8 @@ def signature(text: str) -> list[str]:
     differ in any fact, so the full extraction can be skipped (most spun sentences). A leading
     grammar word ("The" -> "A") is no fact and is left out."""
     text = _blank_controls(text)
-    out = [text[s:e] for s, e in cue_spans(text)]
+    # "No 4" is a rank and "No, 4" or "No the 4" a negation: the cue says which it is.
+    out = [text[s:e] + ("#" if _RANK.match(text, s) else "") for s, e in cue_spans(text)]
     if out and text.lstrip().startswith(out[0]) and out[0].lower() in NOT_NAMES:
         return out[1:]
     return out

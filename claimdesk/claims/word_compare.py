@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from claimdesk.claims.closed_class import (
     DIRECTION_OPPOSITES,
     MONTH_NAMES,
     QUANTITY_NEAR,
+    SAY_VERBS,
     SEASONS,
     WEEKDAYS,
     Cue,
@@ -63,6 +65,8 @@ _MODAL_NEAR = frozenset(
         frozenset({"likely", "should"}),
     }
 )
+# How sure the speaker is ("probably", "perhaps", "reportedly"): what a misquote slips in.
+_HEDGES = frozenset({"may", "likely", "unlikely", "certain", "alleged"})
 _PRONOUNS = frozenset("he she they it we i you him her them us this that who which one".split())
 _MONTH_STEMS = frozenset(m[:3] for m in MONTH_NAMES)
 _NEXT_WORD = re.compile(r"\W+(\w+)")
@@ -72,6 +76,7 @@ _CLAUSE_MARK = re.compile(r"[,;:()\"“”‘—–]|['’](?!s\b)")
 _PERSONS = frozenset(
     "i me my mine we us our ours you your yours he him his she her hers they them their theirs".split()
 )
+STEM = 5  # letters two words of one stem share ("operator", "operative")
 MAX_PAIRINGS = 36  # a longer unequal edit is a rewritten clause, not a word swapped
 # Subject and object forms of a pronoun are one party: "he ... against the chancellor" swaps
 # roles with "the chancellor ... against him".
@@ -81,7 +86,24 @@ _PRONOUN_CASE = {
     **dict.fromkeys(("they", "them"), "pron:they"),
     **dict.fromkeys(("we", "us"), "pron:we"),
     **dict.fromkeys(("i", "me"), "pron:i"),
+    "it": "pron:it",
 }
+_POSSESSIVES = {
+    "his": "pron:he",
+    "her": "pron:she",
+    "their": "pron:they",
+    "our": "pron:we",
+    "my": "pron:i",
+    "its": "pron:it",
+}
+_PLURAL_INITIALS = re.compile(r"[A-Z]{2,}s")
+_ARTICLES = frozenset(("the", "a", "an"))
+ARTICLE_WINDOW = 24  # characters after an article that a closed-class phrase on it may take
+_RELATIVES = frozenset("who whom which that whose".split())
+MOVE_BEFORE = 8  # words from a doer to its verb, within one clause
+MOVE_AFTER = 4  # words from a verb to its receiver ("offered a prime minister")
+# A speaker's aside inside a sentence: ", he said," / ", the minister added,".
+_ASIDE = re.compile(r",\s*(?:[\w'’.-]+\s+){1,4}?(?:" + "|".join(SAY_VERBS) + r")\s*,")
 _PREPOSITIONS = frozenset("in at on for to with from by of into against over".split())
 _DETERMINERS = frozenset("the a an his her their its our my your this that these those".split())
 _COLLECTIVES = frozenset("police staff people public government press".split())
@@ -172,11 +194,26 @@ def _quoted_class_change(o: Side, v: Side, o_left: list[Cue], v_left: list[Cue])
     another of its class in any slot ("more of them" -> "nearly all of them") is a misquote."""
     a = next((c for c in o_left if any(s <= c.start < e for s, e in o.facts.quotes)), None)
     b = next((c for c in v_left if any(s <= c.start < e for s, e in v.facts.quotes)), None)
-    if a is None or b is None:
+    if (a is None and b is None) or _spun(o, v, o.facts.quotes, v.facts.quotes):
+        return []  # a quote spun all through trades closed-class words too ("much" -> "many")
+    if a is None:
+        # A hedge put into the speaker's words: "would not" -> "probably would not". Only one
+        # put in: a spinner swaps a modal for a modal (or for nonsense), it does not add one, and a
+        # hedge left out is as often a quotation cut short in reported speech.
+        if b.value not in _HEDGES or not o.facts.quotes or o_left:
+            return []
+        qo, qv = o.facts.quotes[0], _quote_at(v.facts.quotes, b.start)
+        return [Reason("quote", o.text[qo[0] : qo[1]], v.text[qv[0] : qv[1]])]
+    if b is None:
         return []
-    qo = next(q for q in o.facts.quotes if q[0] <= a.start < q[1])
-    qv = next(q for q in v.facts.quotes if q[0] <= b.start < q[1])
+    qo = _quote_at(o.facts.quotes, a.start)
+    qv = _quote_at(v.facts.quotes, b.start)
     return [Reason("quote", o.text[qo[0] : qo[1]], v.text[qv[0] : qv[1]])]
+
+
+def _quote_at(quotes: tuple[tuple[int, int], ...], at: int) -> tuple[int, int]:
+    """The quotation holding offset ``at``."""
+    return next(q for q in quotes if q[0] <= at < q[1])
 
 
 def _modal_pairs(o_left: list[Cue], v_left: list[Cue]) -> list[tuple[Cue, Cue]]:
@@ -275,7 +312,12 @@ def _plural(word: str) -> bool:
     """A plural or collective noun: sources of a report as a body ("analysts", "police"),
     which a rewrite has no reason to trade for another body."""
     low = word.lower()
-    return low in _COLLECTIVES or (low.endswith("s") and not low.endswith("ss") and lemma(low) != low)
+    if low in _COLLECTIVES or _PLURAL_INITIALS.fullmatch(word):
+        return True
+    if not low.endswith("s") or low.endswith("ss"):
+        return False
+    nouns = lexicon().lemmas(low, "n")
+    return nouns[0] != low if nouns else lemma(low) != low  # "news" is no plural
 
 
 def _differ(a: str, b: str) -> bool:
@@ -309,20 +351,31 @@ def _named_speaker(
 
 def _kin(a: str, b: str) -> bool:
     """Synonyms, or words of one stem ("operator", "operative")."""
-    return a[:5].lower() == b[:5].lower() or lexicon().synonyms(a, b)
+    return a[:STEM].lower() == b[:STEM].lower() or lexicon().synonyms(a, b)
 
 
 def _gone(
     toks: tuple[Token, ...], span: tuple[int, int], other: tuple[Token, ...], other_lemmas: set[str], acronyms: set[str]
 ) -> bool:
-    """Is the speaker's head word (its last: "officials" of "Federal Reserve officials") absent
-    from the other side, as itself, as an acronym or as a synonym of a word there?"""
+    """Is the speaker's head word (its last: "officials" of "Federal Reserve officials", "Council"
+    of "Travel Council") absent from the other side, as itself, as an acronym or, for a common
+    noun, as a synonym of a word there?"""
     head = toks[span[1] - 1]
     if head.lemma in other_lemmas or {t.text.lower() for t in toks[span[0] : span[1]]} & acronyms:
         return False
     if _is_name(head):
-        return not _words(toks, span) & other_lemmas
+        return True  # "World Travel Council" -> "World Tourism Body": one shared word is not one body
     return not any(_content(t) and _kin(head.text, t.text) for t in other)
+
+
+def _new_description(o: Side, a_head: Token, b_head: Token) -> bool:
+    """A speaker named on one side and described on the other by a word, or named by a name,
+    that the article never writes: not the article's way to refer to the same speaker."""
+    if not o.common:
+        return False  # no document around the claim: nothing to tell what the article writes
+    written = o.common | o.known_names | o.capitals
+    new = b_head.text.lower()
+    return new not in written and lemma(new) not in {lemma(w) for w in written}
 
 
 def _attribution_reasons(
@@ -347,8 +400,8 @@ def _attribution_reasons(
     if a_words <= b_words or b_words <= a_words:
         return []  # "the chairman" and "the chairman Peter Nielson"
     a_head, b_head = o_toks[o_lost[0][1] - 1], v_toks[v_new[0][1] - 1]
-    if _is_name(a_head) != _is_name(b_head):
-        return []  # "Mr Brown" and "the chancellor" may be one person: the article's cast knows
+    if _is_name(a_head) != _is_name(b_head) and not _new_description(o, a_head, b_head):
+        return []  # "Mr Brown" and "the chancellor" may be one person, if the article says so
     if not _is_name(a_head) and not (_plural(a_head.text) or _plural(b_head.text)):
         return []  # "the group" -> "the organisation": a spinner's swap as often as a new source
     a, b = o_lost[0], v_new[0]
@@ -362,13 +415,36 @@ def _attribution_reasons(
 
 
 def _role_reasons(o: Side, v: Side, o_toks: tuple[Token, ...], v_toks: tuple[Token, ...]) -> list[Reason]:
-    """Two names that swapped places around a verb both sides share, in the same voice.
-
-    Only names in one run of words count: a comma or a quotation mark between them is an
-    apposition or a title ("Neil Herron, a campaigner from Sunderland"), not an action.
-    """
+    """Who did what to whom changed: two parties swapped places around a verb both sides share,
+    one party moved from doing the action to receiving it (or back), or two owners traded what
+    they own ("A's allegation that B's players" -> "B's allegation that A's players")."""
     o_at, v_at = _once(o_toks), _once(v_toks)
-    names = [w for w in o_at if w in v_at and _party(o_toks, o_at[w]) and _party(v_toks, v_at[w])]
+    parties = [w for w in o_at if w in v_at and _party(o_toks, o_at[w]) and _party(v_toks, v_at[w])]
+    roles = _Roles(o, v, o_toks, v_toks, o_at, v_at, parties)
+    return _swapped_parties(roles) or _moved_party(roles) or _swapped_owners(o, v, o_toks, v_toks)
+
+
+class _Roles(NamedTuple):
+    """Both sides of a claim as the role checks read them: texts, tokens, where each word that
+    occurs once stands, and the parties (words that may act) both sides have once."""
+
+    o: Side
+    v: Side
+    o_toks: tuple[Token, ...]
+    v_toks: tuple[Token, ...]
+    o_at: dict[str, int]
+    v_at: dict[str, int]
+    parties: list[str]
+
+
+def _swapped_parties(roles: _Roles) -> list[Reason]:
+    """Two parties that swapped places around a verb both sides share, in the same voice.
+
+    Only parties in one run of words count: a comma or a quotation mark between them is an
+    apposition or a title ("Neil Herron, a campaigner from Sunderland"), not an action; a
+    speaker's aside (", he said,") is no break.
+    """
+    o, v, o_toks, v_toks, o_at, v_at, names = roles
     for x in range(len(names)):
         for y in range(x + 1, len(names)):
             a, b = sorted((names[x], names[y]), key=o_at.__getitem__)
@@ -380,16 +456,112 @@ def _role_reasons(o: Side, v: Side, o_toks: tuple[Token, ...], v_toks: tuple[Tok
             verb = _shared_verb(o_toks, v_toks, o_at, v_at, (oa, ob), (vb, va))
             if verb is None:
                 continue
-            same_frame = _frame(o_toks, o_at[verb]) == _frame(v_toks, v_at[verb])  # "stars X" / "star in X"
-            if same_frame and _passive(o_toks, o_at[verb], ob) == _passive(v_toks, v_at[verb], va):
+            if _same_voice(o_toks, v_toks, o_at[verb], v_at[verb], ob, va):
                 o_span = o.text[o_toks[oa].start : o_toks[ob].end]
                 v_span = v.text[v_toks[vb].start : v_toks[va].end]
                 return [Reason("role", o_span, v_span)]
     return []
 
 
+def _same_voice(
+    o_toks: tuple[Token, ...], v_toks: tuple[Token, ...], o_verb: int, v_verb: int, o_end: int, v_end: int
+) -> bool:
+    """The verb in one frame ("stars X" / "star in X" differ) and one voice on both sides."""
+    same_frame = _frame(o_toks, o_verb) == _frame(v_toks, v_verb)
+    return same_frame and _passive(o_toks, o_verb, o_end) == _passive(v_toks, v_verb, v_end)
+
+
+def _moved_party(roles: _Roles) -> list[Reason]:
+    """A party that does the action on one side (before the verb, in its clause) and receives it
+    on the other (right after the verb), the verb shared and in the same voice: "X had offered"
+    -> "he had offered X"."""
+    o, v, o_toks, v_toks, o_at, v_at, parties = roles
+    for verb, i in o_at.items():
+        j = v_at.get(verb)
+        if j is None or not (_action(o_toks, i) and _action(v_toks, j)):
+            continue
+        if not _same_voice(o_toks, v_toks, i, j, i + MOVE_AFTER + 1, j + MOVE_AFTER + 1):
+            continue
+        for p in parties:
+            if p == verb:
+                continue
+            so, sv = _side_of(o.text, o_toks, o_at[p], i), _side_of(v.text, v_toks, v_at[p], j)
+            if so and sv and so != sv:
+                return [Reason("role", _clause(o.text, o_toks, o_at[p], i), _clause(v.text, v_toks, v_at[p], j))]
+    return []
+
+
+def _action(toks: tuple[Token, ...], i: int) -> bool:
+    """A verb of the clause: inflected or after an auxiliary, and a verb in the lexicon."""
+    word = toks[i]
+    if not _verb_like(toks, i) or word.text.lower() in STOPWORDS or _is_name(word):
+        return False
+    return "v" in lexicon().pos_of(word.text)
+
+
+def _side_of(text: str, toks: tuple[Token, ...], party: int, verb: int) -> int:
+    """-1: the party is the verb's doer (before it in its clause, no relative pronoun between);
+    1: its receiver (within a few words after it, no other verb between); 0: neither."""
+    lo, hi = sorted((party, verb))
+    if _broken(text, toks[lo].end, toks[hi].start) or toks[party].text.endswith(("'s", "’s")):
+        return 0  # "Britain's history had given": the owner of the doer is not the doer
+    between = [t.text.lower() for t in toks[lo + 1 : hi]]
+    if party < verb:
+        relative = any(w in _RELATIVES for w in between)
+        return 0 if verb - party > MOVE_BEFORE or relative else -1
+    # The receiver is the verb's object: nothing but a determiner or a describing word between.
+    if party - verb > MOVE_AFTER or any(w in STOPWORDS and w not in _DETERMINERS for w in between):
+        return 0
+    return 0 if any(_verb_like(toks, k) for k in range(verb + 1, party)) else 1
+
+
+def _clause(text: str, toks: tuple[Token, ...], a: int, b: int) -> str:
+    lo, hi = sorted((a, b))
+    return text[toks[lo].start : toks[hi].end]
+
+
+def _swapped_owners(o: Side, v: Side, o_toks: tuple[Token, ...], v_toks: tuple[Token, ...]) -> list[Reason]:
+    """The owner of a thing replaced by another name both sides write, while the first owner is
+    still on the other side: "A's men ... B won" -> "B's men ... A won"."""
+    o_own, v_own = _owners(o.text, o_toks), _owners(v.text, v_toks)
+    o_keys = {_owner_key(t) for t in o_toks}
+    v_keys = {_owner_key(t) for t in v_toks}
+    for thing, (a, ai) in o_own.items():
+        b, bi = v_own.get(thing, (a, -1))
+        if b == a or b not in o_keys or a not in v_keys:
+            continue
+        if not _is_name(v_toks[bi]):
+            continue  # "Kellan's plan" -> "his plan": a pronoun for a party named elsewhere
+        if o.cast is not None and o.cast.same(a, b):
+            continue
+        return [Reason("role", _clause(o.text, o_toks, ai, ai + 1), _clause(v.text, v_toks, bi, bi + 1))]
+    return []
+
+
+def _owners(text: str, toks: tuple[Token, ...]) -> dict[str, tuple[str, int]]:
+    """Each thing owned exactly once ("Kellan's players", "Rovers' staff", "his players"): its
+    owner's key and place."""
+    seen: dict[str, list[tuple[str, int]]] = {}
+    for k in range(len(toks) - 1):
+        word = toks[k].text
+        marked = word.endswith(("'s", "’s")) or text[toks[k].end : toks[k].end + 1] in ("'", "’")
+        if not (word.lower() in _POSSESSIVES or (_is_name(toks[k]) and marked)):
+            continue
+        thing = toks[k + 1]
+        if thing.text.lower() in STOPWORDS or _is_name(thing):
+            continue
+        seen.setdefault(thing.lemma, []).append((_owner_key(toks[k]), k))
+    return {thing: at[0] for thing, at in seen.items() if len(at) == 1}
+
+
+def _owner_key(tok: Token) -> str:
+    low = tok.text.lower()
+    return _POSSESSIVES.get(low) or _PRONOUN_CASE.get(low) or tok.lemma
+
+
 def _broken(text: str, start: int, end: int) -> bool:
-    return bool(_CLAUSE_MARK.search(text, start, end))
+    """A clause mark between two words, once a speaker's aside (", he said,") is set apart."""
+    return bool(_CLAUSE_MARK.search(_ASIDE.sub(" ", text[start:end])))
 
 
 def _party(toks: tuple[Token, ...], i: int) -> bool:
@@ -408,7 +580,8 @@ def _once(toks: tuple[Token, ...]) -> dict[str, int]:
 
 
 def _is_name(tok: Token) -> bool:
-    return tok.text[0].isupper() and tok.text.lower() not in STOPWORDS
+    """Capitalised and not grammar; a plural of initials ("MPs", "CEOs") is a common noun."""
+    return tok.text[0].isupper() and tok.text.lower() not in STOPWORDS and not _PLURAL_INITIALS.fullmatch(tok.text)
 
 
 def _shared_verb(
@@ -463,8 +636,14 @@ def _content(tok: Token) -> bool:
 
 
 def _same_sense(a: str, b: str) -> bool:
-    """The same word inflected, or a synonym in any sense: what a spinner swaps in."""
-    return lemma(a) == lemma(b) or a.lower() == b.lower() or lexicon().synonyms(a, b)
+    """The same word inflected, or a synonym in any sense (or an adjective of one head): what a
+    spinner swaps in."""
+    return lemma(a) == lemma(b) or a.lower() == b.lower() or lexicon().close(a, b)
+
+
+def _one_stem(a: str, b: str) -> bool:
+    """Words of one stem ("successful", "succeed"), long enough for the stem to mean something."""
+    return min(len(a), len(b)) >= STEM and a[:STEM].lower() == b[:STEM].lower()
 
 
 def _negated_form(a: str, b: str) -> bool:
@@ -501,7 +680,10 @@ def _substitutions(edit_list: list[Edit]) -> list[tuple[Token, Token]]:
         if len(e.a) == len(e.b):
             out += list(zip(e.a, e.b, strict=True))
         elif len(e.a) * len(e.b) <= MAX_PAIRINGS:
-            out += [(x, y) for x in e.a for y in e.b]
+            # A rewritten clause: an adverb of place or manner ("ahead", "back") moves with it, so
+            # only words that cannot be adverbs are paired across it.
+            lex = lexicon()
+            out += [(x, y) for x in e.a for y in e.b if "r" not in lex.pos_of(x.text) + lex.pos_of(y.text)]
     return out
 
 
@@ -510,19 +692,27 @@ def _inside(tok: Token, spans: tuple[tuple[int, int], ...]) -> bool:
 
 
 def _spun(o: Side, v: Side, o_quotes: tuple[tuple[int, int], ...], v_quotes: tuple[tuple[int, int], ...]) -> bool:
-    """Were the quotations run through a spinner? A misquote changes one word of words copied
-    as they were; a spinner changes several, grammar words too ("the" -> "a"), and then the
-    lexicon (WordNet, stricter than a spinner's thesaurus) cannot tell its swaps from a misquote.
-    Counted on the variant's quotes, which may quote only part of the article's."""
-    o_words = {lemma(t.text) for t in tokens(o.text) if _inside(t, o_quotes)}
-    changed = sum(lemma(t.text) not in o_words for t in tokens(v.text) if _inside(t, v_quotes))
-    return changed > 1
+    """Were the quotations run through a spinner? A misquote changes one phrase of words copied
+    as they were ("do not drive" -> "do not leave home"); a spinner swaps words all through,
+    grammar words too ("the" -> "a"), and then the lexicon (WordNet, stricter than a spinner's
+    thesaurus) cannot tell its swaps from a misquote. Counted as places where the quoted words
+    differ, on the variant's quotes, which may quote only part of the article's."""
+    o_words = [t.lemma for t in tokens(o.text) if _inside(t, o_quotes)]
+    v_words = [t.lemma for t in tokens(v.text) if _inside(t, v_quotes)]
+    matcher = SequenceMatcher(None, o_words, v_words, autojunk=False)
+    changed = [(j1, j2) for op, _i1, _i2, j1, j2 in matcher.get_opcodes() if op in ("replace", "insert")]
+    return len(changed) > 1
 
 
 def _judged(word: str) -> bool:
     """A word that judges (an adjective: "vital", "painful") or says whose ("our", "their"):
     what a misquote changes, where a spinner's odd swaps are mostly nouns and verbs."""
     return word.lower() in _PERSONS or "a" in lexicon().pos_of(word)
+
+
+def _acting(word: str) -> bool:
+    """A verb as inflected in its clause ("nearing", "reached"): what the speaker says happens."""
+    return word.lower().endswith(("ing", "ed")) and "v" in lexicon().pos_of(word)
 
 
 def _quote_reasons(o: Side, v: Side, edit_list: list[Edit]) -> list[Reason]:
@@ -535,12 +725,21 @@ def _quote_reasons(o: Side, v: Side, edit_list: list[Edit]) -> list[Reason]:
     if not (o_quotes and v_quotes) or _spun(o, v, o_quotes, v_quotes):
         return []
     for e in edit_list:
-        a = [t for t in e.a if _inside(t, o_quotes) and _content(t) and _judged(t.text)]
-        b = [t for t in e.b if _inside(t, v_quotes) and _content(t) and _judged(t.text)]
+        # One word for one is a spinner's kind of swap ("win" -> "triumph in"): only a judging
+        # word counts. More words for fewer ("drive" -> "leave home") rewrite the speaker's words.
+        a = [t for t in e.a if _inside(t, o_quotes) and _content(t) and t.lemma not in UNITS]
+        b = [t for t in e.b if _inside(t, v_quotes) and _content(t) and t.lemma not in UNITS]
+        phrase = len(a) != len(b)  # number words aside: "four" -> "4" is the number check's
+        if not phrase:
+            # Word for word: a judging word, or in a longer stretch changed in one place ("is
+            # nearing" -> "has reached") the verb too.
+            keep = (lambda t: _judged(t.text) or _acting(t.text)) if len(a) > 1 else (lambda t: _judged(t.text))
+            a, b = [t for t in a if keep(t)], [t for t in b if keep(t)]
         lost = [x for x in a if not any(_same_sense(x.text, y.text) for y in b)]
-        new = [y for y in b if not any(_same_sense(x.text, y.text) for x in a)]
-        if lost and new:
-            qo = next(q for q in o_quotes if q[0] <= lost[0].start < q[1])
+        new = [y for y in b if not any(_same_sense(x.text, y.text) or _one_stem(x.text, y.text) for x in a)]
+        # "show it" -> "prove we have fixed it": words put in, not one a spinner swapped in
+        if new and (lost or (phrase and a and len(new) > 1)):
+            qo = next(q for q in o_quotes if q[0] <= (lost or a)[0].start < q[1])
             qv = next(q for q in v_quotes if q[0] <= new[0].start < q[1])
             return [Reason("quote", o.text[qo[0] : qo[1]], v.text[qv[0] : qv[1]])]
     return []
@@ -562,19 +761,79 @@ def _is_time(value: str) -> bool:
     return bool(_YEAR.fullmatch(low)) or low in WEEKDAYS or low[:3] in _MONTH_STEMS
 
 
+def _only_synonyms(o: Side, v: Side, edit_list: list[Edit]) -> bool:
+    """Is every difference a spinner's swap: a content word for its synonym (or a word the
+    lexicon does not know for another), one for one, or an article for an article ("the" ->
+    "a") where no closed-class phrase hangs on it ("a few")?
+    Then no word-level check can find anything (a synonym is no antonym, no misquote, moves no
+    party and names no new speaker), and the claim needs none of them: most spun claims."""
+    for e in edit_list:
+        if len(e.a) != len(e.b):
+            return False
+        for x, y in zip(e.a, e.b, strict=True):
+            lx, ly = x.text.lower(), y.text.lower()
+            if lx in _ARTICLES and ly in _ARTICLES:
+                if _cue_values(o.text, x) != _cue_values(v.text, y):
+                    return False
+                continue
+            if any(ch.isdigit() for ch in lx + ly) or _is_name(x) or _is_name(y):
+                return False
+            if lx in STOPWORDS or ly in STOPWORDS:
+                # A verb of saying swapped for a word of the spinner's ("told" -> "informed")
+                # leaves the speaker where it was: only a reversal ("said" -> "denied") counts.
+                saying = speaker_verbs(lx) and ly not in STOPWORDS
+                if not saying or _opposites(lx, ly):
+                    return False
+            elif not (_same_sense(x.text, y.text) or _both_unknown(lx, ly)):
+                return False
+    return True
+
+
+def _both_unknown(a: str, b: str) -> bool:
+    """Two words the lexicon does not know: nothing it could say of them, so nothing to check."""
+    lex = lexicon()
+    return not (lex.known(a) or lex.known(b))
+
+
+def _cue_values(text: str, tok: Token) -> list[str]:
+    """Closed-class values of the few words from an article on ("a few", "the majority of")."""
+    window = text[tok.start : tok.end + ARTICLE_WINDOW]
+    return [c.value for kind in ("quantity", "time", "modality") for c in cues(window, kind)]
+
+
+def _moved(edit_list: list[Edit], o_toks: tuple[Token, ...], v_toks: tuple[Token, ...]) -> bool:
+    """Does a word the edits take out or put in stand elsewhere on the other side? Roles change
+    only by moving words; a spinner's swaps bring in words the other side never has."""
+    out = [t for e in edit_list for t in e.a if _may_act(t)]
+    put_in = [t for e in edit_list for t in e.b if _may_act(t)]
+    if not (out and put_in):
+        return False
+    o_keys = {_owner_key(t) for t in o_toks}
+    v_keys = {_owner_key(t) for t in v_toks}
+    return any(_owner_key(t) in v_keys for t in out) or any(_owner_key(t) in o_keys for t in put_in)
+
+
+def _may_act(tok: Token) -> bool:
+    """A word that can be a party: not grammar, unless a pronoun of a person or thing."""
+    low = tok.text.lower()
+    return low not in STOPWORDS or low in _PRONOUN_CASE or low in _POSSESSIVES
+
+
 def revise(o: Side, v: Side, found: tuple[Reason, ...]) -> list[Reason]:
     """The fact reasons already found, plus every word-level change, each reported once."""
     out = _relabel(found)
     o_toks, v_toks = tokens(o.text), tokens(v.text)
+    edit_list = edits(o_toks, v_toks)
+    if not out and _only_synonyms(o, v, edit_list):
+        return []
     speaker = _attribution_reasons(o, v, o_toks, v_toks, out)
-    role = _role_reasons(o, v, o_toks, v_toks)
+    role = _role_reasons(o, v, o_toks, v_toks) if _moved(edit_list, o_toks, v_toks) else []
     for r in speaker + role:
         # A name swapped as the speaker is an attribution, names swapped around a verb a role:
         # not some other entity.
         out = [x for x in out if not (x.kind == "entity" and x.original in r.original and x.variant in r.variant)]
     seen = {(r.original.lower(), r.variant.lower()) for r in out}
     seen_values = {x.lower() for r in out for x in (r.original, r.variant) if x}
-    edit_list = edits(o_toks, v_toks)
     lexical = _antonym_reasons(_substitutions(edit_list)) + _quote_reasons(o, v, edit_list)
     for r in _class_reasons(o, v) + lexical + speaker + role:
         if (r.original.lower(), r.variant.lower()) in seen:

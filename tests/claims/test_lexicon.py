@@ -222,3 +222,9 @@ def test_shipped_aliases(shipped: Lexicon) -> None:
     assert shipped.aliases("Oscars") >= {"academy award"}
     assert "european union" in shipped.aliases("EU") and "europium" not in shipped.aliases("EU")
     assert shipped.aliases("car") == frozenset()
+
+
+def test_adjectives_of_one_head_are_close_and_antonyms_never() -> None:
+    lex = lexicon()
+    assert lex.close("magnificent", "stately") and lex.close("excellent", "superb")
+    assert not lex.close("strong", "weak") and not lex.close("painful", "sensible")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimdesk.claims import Claim, Report, score_pair
+from claimdesk.claims import Claim, Report, Span, refine, score_pair
+from claimdesk.claims.align import content_words
 
 P1 = (
     "The Harrowgate library reopened on Monday after a two-year renovation. "
@@ -388,3 +389,196 @@ def test_negative_words_in_place_of_a_not_keep_the_polarity() -> None:
     original = "Mr Lind said people in Vellmark did not want or need a new bridge."
     variant = "Mr Lind said people in Vellmark neither wanted nor needed a new bridge."
     assert one_pair(original, variant).status == "reworded"
+
+
+def test_speaker_named_then_described_in_words_the_article_never_uses_is_attribution() -> None:
+    article = "Ferry fares rise\n\nFares on the Kell crossing will rise in May, Tomas Brede said.\n"
+    variant = "Ferry fares rise\n\nFares on the Kell crossing will rise in May, a harbour pilot said.\n"
+    assert ("attribution", "Tomas Brede", "harbour pilot") in reason_values(flagged(score_pair(article, variant))[0])
+
+
+def test_speaker_described_as_the_article_describes_them_is_not_attribution() -> None:
+    article = (
+        "Ferry fares rise\n\nHarbour master Tomas Brede spoke on Friday. "
+        "Fares on the Kell crossing will rise in May, Tomas Brede said.\n"
+    )
+    variant = (
+        "Ferry fares rise\n\nHarbour master Tomas Brede spoke on Friday. "
+        "Fares on the Kell crossing will rise in May, the harbour master said.\n"
+    )
+    assert flagged(score_pair(article, variant)) == []
+
+
+def test_body_replaced_by_a_panel_of_initials_is_attribution() -> None:
+    """ "MPs" is a plural noun, not a name: a body of people in place of another speaker."""
+    claim = one_pair(
+        "Tolls on the Orme bridge should be scrapped, the roads regulator has said.",
+        "Tolls on the Orme bridge should be scrapped, a panel of MPs has said.",
+    )
+    assert [r.kind for r in claim.reasons] == ["attribution"]
+
+
+def test_named_body_sharing_a_word_with_another_is_attribution() -> None:
+    claim = one_pair(
+        "Visitor numbers doubled, according to the Northern Rail and Ferry Board.",
+        "Visitor numbers doubled, according to the Northern Ferry Authority.",
+    )
+    assert [r.kind for r in claim.reasons] == ["attribution"]
+
+
+def test_a_long_name_after_the_is_not_cut_as_a_glued_sentence() -> None:
+    report = score_pair(
+        "Ticket sales grew, according to the Western Coast and Valley Tourism Council.",
+        "Ticket sales grew, according to the Western Valley Tourism Agency.",
+    )
+    assert [c.status for c in report.claims] == ["altered"]
+
+
+def test_news_is_no_plural_source() -> None:
+    """A spinner swaps "report" for "news": neither names a body of sources."""
+    claim = one_pair(
+        '"The depot has not been kept in good repair," the report says.',
+        '"The depot has not been kept in good repair," a news says.',
+    )
+    assert claim.status == "reworded"
+
+
+def test_a_name_the_texts_repeat_is_not_cut_as_a_glued_sentence() -> None:
+    text = "The quay days are finished and gone for good, Ada Vell wrote in a letter to the harbour board."
+    other = "Vell wrote in a letter to the harbour board that the deal is off."
+    names = refine.name_pairs(text + " Ada Vell spoke.", other)
+    assert refine.split(text, Span(0, len(text)), other, names) == (Span(0, len(text)), [])
+    # Without knowing the name, "Ada" ends a glued sentence that the other side never wrote.
+    assert refine.split(text, Span(0, len(text)), other)[1] == [Span(0, text.index(" Vell"))]
+
+
+def test_spun_sentence_split_in_two_is_one_claim() -> None:
+    """ "the border of Tarn" is "the edge of Tarn" in synonyms: the split-off part belongs."""
+    report = score_pair(
+        "The clinic is on the edge of Tarn, where 9,000 people live in tents made of canvas.",
+        "The dispensary is on the border of Tarn. There, 9,000 people live in tents made of canvas.",
+    )
+    assert flagged(report) == []
+
+
+def test_amount_with_its_scale_written_out_aligns() -> None:
+    assert content_words("It cost $4bn.") == content_words("It cost $4 billion.") == {"cost", "4", "billion"}
+
+
+def test_a_headline_is_not_cut_down_to_its_last_words() -> None:
+    text = "Kemp joins fight over Lower Vale vote"
+    assert refine.split(text, Span(0, len(text)), "Kemp wades into Vale ballot row") == (Span(0, len(text)), [])
+
+
+def test_adjective_of_belonging_the_article_writes_is_not_a_new_name() -> None:
+    article = (
+        "Vote row\n\nThe Whigs lost the vote in Dunmore. "
+        "Liberal members said the Whigs had been outspent. "
+        "The result was fair, Whig leader Anna Roke said.\n"
+    )
+    variant = (
+        "Vote row\n\nThe Whigs lost the vote in Dunmore. "
+        "Liberal members said the Whigs had been outspent. "
+        "The result was fair, Liberal leader Anna Roke said.\n"
+    )
+    assert flagged(score_pair(article, variant)) == []
+
+
+def test_adjective_of_belonging_new_to_the_article_is_entity() -> None:
+    article = "Vote row\n\nThe Whigs lost the vote in Dunmore, Whig leader Anna Roke said.\n"
+    variant = "Vote row\n\nThe Whigs lost the vote in Dunmore, Liberal leader Anna Roke said.\n"
+    assert [r.kind for c in flagged(score_pair(article, variant)) for r in c.reasons] == ["entity"]
+
+
+def test_not_until_is_only() -> None:
+    claim = one_pair(
+        "The minutes were not signed until weeks after the vote.",
+        "The minutes were only signed weeks after the vote.",
+    )
+    assert claim.status == "reworded"
+
+
+def test_a_spun_tail_is_sourced_by_its_synonyms() -> None:
+    """ "folks" for "people", "totally" for "completely": not a glued sentence of its own."""
+    text = "Closing the case, Judge Ivo Marr pronounced Kell had tricked folks who devoted him totally."
+    other = "Closing the case, Judge Ivo Marr said Kell had betrayed people who trusted him completely."
+    assert refine.split(text, Span(0, len(text)), other) == (Span(0, len(text)), [])
+
+
+def test_new_name_beside_a_shared_one_at_its_first_mention_is_entity() -> None:
+    """ "Harbour Energy" -> "Tidal Energy": the "Energy" both write does not stand for "Harbour"."""
+    article = (
+        "Wind farm approved\n\nThe project, led by Harbour Energy, will power about 90,000 homes. "
+        "Harbour said work would start in the spring.\n"
+    )
+    variant = (
+        "Wind farm approved\n\nA project, led by Tidal Energy, will energy about 90,000 homes. "
+        "Harbour said work would start in the spring.\n"
+    )
+    kinds = [r.kind for c in flagged(score_pair(article, variant)) for r in c.reasons]
+    assert kinds == ["entity"]
+
+
+def test_thousands_separator_is_one_number_for_alignment() -> None:
+    assert content_words("19,870 waited.") == content_words("19870 waited.")
+
+
+def test_short_sentence_spun_in_its_one_content_word_is_one_claim() -> None:
+    article = (
+        "The Rovers lost at home on Saturday to a late goal. "
+        "But we are certainly not out of it. "
+        "The squad returns to training on Tuesday morning."
+    )
+    variant = (
+        "The Rovers lost at home on Saturday to a late goal. "
+        "But we are positively not out of it. "
+        "The squad returns to training on Tuesday morning."
+    )
+    assert flagged(score_pair(article, variant)) == []
+
+
+def test_sentence_merged_into_one_paragraphs_away_is_not_dropped() -> None:
+    article = (
+        "Ferry row\n\nHarbour chief Rosa Quint said the crews who signed the petition knew nothing of the plan.\n\n"
+        "The ferry has run since 1962. Its timetable was cut last winter.\n\n"
+        "Rosa Quint said the real question was whether the council had ever costed the new pier.\n"
+    )
+    variant = (
+        "Ferry row\n\nHarbour chief Rosa Quint said the crews who signed the petition knew nothing of the plan, "
+        "and that the real question was whether the council had ever costed the new pier.\n\n"
+        "The ferry has run since 1962. Its timetable was cut last winter.\n"
+    )
+    assert [c.status for c in score_pair(article, variant).claims if c.status in ("dropped", "added")] == []
+
+
+def test_sentence_moved_and_reworded_pairs_with_its_original() -> None:
+    article = (
+        "Summit\n\nThe talks open in Geneva on Monday. Delegates from nine states are expected. "
+        "The agenda is long. Norway will not attend, but is said to be closely watching the outcome.\n"
+    )
+    variant = (
+        "Summit\n\nNorway will stay away, though it is said to be keeping a close eye on the outcome. "
+        "The talks open in Geneva on Monday. Delegates from nine states are expected. The agenda is long.\n"
+    )
+    assert [c.status for c in score_pair(article, variant).claims if c.status in ("dropped", "added")] == []
+
+
+def test_number_word_changed_where_the_same_word_stands_twice_is_number() -> None:
+    claim = one_pair(
+        "After a two-day hearing the court heard two ferries had been sold.",
+        "After a two-day hearing the court heard three ferries had been sold.",
+    )
+    assert reason_values(claim) == [("number", "two", "three")]
+
+
+def test_a_claim_missing_too_few_words_keeps_whole() -> None:
+    """Fewer than three words the other side lacks cannot make a glued sentence of their own."""
+    text = "The quay reopened on Friday Mayor Tessa Lund cut the ribbon."
+    other = "The quay reopened on Friday and Mayor Tessa Lund cut a ribbon there."
+    assert refine.split(text, Span(0, len(text)), other) == (Span(0, len(text)), [])
+
+
+def test_speaker_described_by_a_title_the_article_capitalises_is_not_attribution() -> None:
+    article = "Budget\n\nChancellor Ines Varga spoke on Friday. Taxes on fuel will rise in May, Ines Varga said.\n"
+    variant = "Budget\n\nChancellor Ines Varga spoke on Friday. Taxes on fuel will rise in May, the chancellor said.\n"
+    assert flagged(score_pair(article, variant)) == []

@@ -169,3 +169,148 @@ def test_pronoun_and_noun_swapped_around_the_verb_is_role() -> None:
 def test_verb_with_a_preposition_in_one_side_only_is_not_role() -> None:
     """ "The play stars Mara Quell" and "Mara Quell stars in the play" say one thing."""
     assert kinds("The new play stars Mara Quell as the widow.", "Mara Quell stars in the new play as the widow.") == []
+
+
+def test_swap_around_a_speakers_aside_is_role() -> None:
+    """ ", she said," inside the clause is no break between the two parties."""
+    assert kinds(
+        "Corvell owed an apology to the guild, she said.",
+        "The guild, she said, owed an apology to Corvell.",
+    ) == ["role"]
+
+
+def test_doer_turned_receiver_is_role() -> None:
+    assert kinds(
+        "He said later that the warden had thanked some volunteers.",
+        "He said later that he had thanked the warden and some volunteers.",
+    ) == ["role"]
+
+
+def test_doer_moved_behind_a_preposition_is_not_role() -> None:
+    """ "Lanford took the title" and "the title went to Lanford" are one fact."""
+    assert (
+        kinds(
+            "Ostry finished third as Lanford took the title.",
+            "Ostry finished third as the title was taken by Lanford.",
+        )
+        == []
+    )
+
+
+def test_owners_traded_is_role() -> None:
+    assert kinds(
+        "The inquiry looks at her claim that Brackley Rovers' staff lied to the panel.",
+        "The inquiry looks at Brackley Rovers' claim that her staff lied to the panel.",
+    ) == ["role"]
+
+
+def test_owner_named_by_a_pronoun_is_not_role() -> None:
+    assert (
+        kinds(
+            "Ms Fenwick's remarks lifted the shares, but she soon took back her words.",
+            "Her remarks lifted the shares, but Ms Fenwick soon took back what she said.",
+        )
+        == []
+    )
+
+
+def test_hedge_put_into_a_quote_is_quote() -> None:
+    assert kinds(
+        'Ms Tarrant said: "The orchard will not survive another frost."',
+        'Ms Tarrant said: "The orchard probably will not survive another frost."',
+    ) == ["quote"]
+
+
+def test_intention_word_a_spinner_puts_into_a_quote_is_no_change() -> None:
+    """Only a hedge counts as slipped in; "consider" for "think" is a spinner's swap."""
+    assert (
+        kinds('"We think the levy is fair," Mr Haldane said.', '"We consider the levy is fair," Mr Haldane said.') == []
+    )
+
+
+def test_polarity_verb_put_in_place_of_a_verb_is_negation() -> None:
+    assert kinds(
+        "The new stands match the comfort of a modern arena.",
+        "The new stands lack the comfort of a modern arena.",
+    ) == ["negation"]
+
+
+def test_polarity_verb_for_a_negative_word_is_no_change() -> None:
+    assert kinds("The village has no proper pavement.", "The village lacks a proper pavement.") == []
+
+
+def test_phrase_put_in_place_of_a_quoted_word_is_quote() -> None:
+    assert kinds(
+        '"Keep your dogs on a lead near the lambs," the warden said.',
+        '"Keep your dogs indoors and away from the lambs," the warden said.',
+    ) == ["quote"]
+
+
+def test_quoted_words_put_in_after_a_synonym_is_quote() -> None:
+    assert kinds(
+        '"The results show it," Ms Vane said.',
+        '"The results prove we have won it," Ms Vane said.',
+    ) == ["quote"]
+
+
+def test_quoted_word_rewritten_in_its_own_stem_is_no_change() -> None:
+    assert (
+        kinds(
+            '"Why back a plan that is not going to be successful?" Mr Orde asked.',
+            '"Why back a plan that is not going to succeed?" Mr Orde asked.',
+        )
+        == []
+    )
+
+
+def test_adjective_of_one_head_inside_a_quote_is_no_change() -> None:
+    """ "stately" and "magnificent" are both like "impressive": a spinner's swap, not a misquote."""
+    assert kinds('"Her magnificent season speaks for itself."', '"Her stately season speaks for itself."') == []
+
+
+def test_adverb_moved_within_a_rewritten_clause_is_not_antonym() -> None:
+    assert (
+        kinds(
+            "Orla Penn put the second seeds ahead, recovering from a poor start to win.",
+            "Orla Penn gave the second seeds the lead, fighting back from a poor start to win.",
+        )
+        == []
+    )
+
+
+def test_closed_class_word_in_a_spun_quote_is_no_change() -> None:
+    assert (
+        kinds(
+            '"I see the lads pretty much every week at the club and that is really no trouble."',
+            '"I see a lads flattering many each week during a club and that is unequivocally no trouble."',
+        )
+        == []
+    )
+
+
+def test_quoted_verb_changed_beside_another_word_is_quote() -> None:
+    assert kinds('"The ferry design is nearing its end."', '"The ferry model has reached its end."') == ["quote"]
+
+
+def test_two_nouns_spun_inside_a_quote_are_no_change() -> None:
+    assert (
+        kinds('The board cited the "best available evidence".', 'The board cited the "best accessible justification".')
+        == []
+    )
+
+
+def test_article_swapped_where_a_quantity_hangs_on_it_is_still_quantity() -> None:
+    """ "the few" -> "a few" is a spinner's kind of swap that still changes how many."""
+    assert kinds(
+        "The bank said the few savers who stayed were paid.", "The bank said a few savers who stayed were paid."
+    ) == ["quantity"]
+
+
+def test_verb_of_saying_swapped_for_a_word_of_the_spinners_is_no_change() -> None:
+    assert (
+        kinds(
+            "The bank told the savers who stayed that they were paid.",
+            "The bank informed a savers who stayed that they were compensated.",
+        )
+        == []
+    )

@@ -100,6 +100,15 @@ class Lexicon:
             or self._follow("related", ids_a) & ids_b
         )
 
+    def close(self, a: str, b: str) -> bool:
+        """Synonyms, or two adjectives similar to one head ("magnificent" and "stately", both
+        like "impressive"): the words a thesaurus spinner swaps, one step wider than WordNet's
+        synsets. Antonyms are never close: each has its own head."""
+        if self.synonyms(a, b):
+            return True
+        synsets_a, synsets_b = self._synsets(self._lemma_ids(a)), self._synsets(self._lemma_ids(b))
+        return bool(self._follow("similar", synsets_a) & (synsets_b | self._follow("similar", synsets_b)))
+
     def antonyms(self, a: str, b: str) -> bool:
         """A direct antonym (rise/fall), or the antonym of a synonym or of a similar-to
         adjective on either side (damp vs dry, via wet), in any inflection."""
