@@ -126,9 +126,12 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
             index[w].append(i)
 
     # Each variant sentence's closest candidates, scored at once: no table of every pair's shared
-    # weight is kept, so a text of 50,000 sentences costs tens of megabytes less at its peak.
+    # weight is kept, so a text of 50,000 sentences costs tens of megabytes less at its peak. The
+    # candidates are remembered both ways (a far-away merge is looked for among them).
     n_o, n_v = len(original), len(variant)
     scored = []
+    far_o: dict[int, list[int]] = defaultdict(list)  # original i -> variant candidates j
+    far_v: dict[int, list[int]] = defaultdict(list)  # variant j -> original candidates i
     for j, words in enumerate(v_words):
         acc: dict[int, float] = defaultdict(float)
         for w in words:
@@ -138,6 +141,8 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
                 for i in posting:
                     acc[i] += weight
         for i in heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__):
+            far_o[i].append(j)
+            far_v[j].append(i)
             total = o_tot[i] + v_tot[j]
             d = 2 * acc[i] / total if total else 0.0
             if d >= WEAK:
@@ -156,7 +161,7 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
     _fill_gaps(scored, o_to_v, v_to_o)
     _pair_rewordings(original, variant, o_words, v_words, o_to_v, v_to_o)
     _pair_moved(scored, o_words, v_words, o_to_v, v_to_o)
-    return _group(o_words, v_words, weights, o_to_v, v_to_o, n_o, n_v, shared)
+    return _group(o_words, v_words, weights, o_to_v, v_to_o, (far_o, far_v))
 
 
 def _identical(original: list[str], variant: list[str]) -> tuple[dict[int, int], dict[int, int]]:
@@ -283,9 +288,7 @@ def _group(
     weights: _Weights,
     o_to_v: dict[int, int],
     v_to_o: dict[int, int],
-    n_o: int,
-    n_v: int,
-    shared: dict[tuple[int, int], float],
+    far: tuple[dict[int, list[int]], dict[int, list[int]]],
 ) -> list[Link]:
     """Attach leftovers to a matched neighbour that contains them (split or merge), or to a
     matched sentence anywhere that holds most of their words (a merge of sentences paragraphs
@@ -297,11 +300,8 @@ def _group(
     """
     extra_v: dict[int, list[int]] = defaultdict(list)  # original i -> more variant sentences
     extra_o: dict[int, list[int]] = defaultdict(list)  # variant j -> more original sentences
-    far_o: dict[int, list[int]] = defaultdict(list)  # variant j -> original candidates i
-    far_v: dict[int, list[int]] = defaultdict(list)  # original i -> variant candidates j
-    for i, j in shared:
-        far_o[i].append(j)
-        far_v[j].append(i)
+    far_o, far_v = far  # each sentence's candidates on the other side, as alignment found them
+    n_o, n_v = len(o_words), len(v_words)
     for j in range(n_v):
         if j in v_to_o:
             continue
