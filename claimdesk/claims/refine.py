@@ -85,16 +85,20 @@ def _inside_phrase(body: str, end: int, start: int) -> bool:
     opens ("the World Travel Council", "Prime Minister Ada Vell"), unless the capital is a word
     of grammar that opens sentences ("...Kemp said The next day") or a stop comes before it."""
     before = re.findall(r"[^\W_]+", body[max(0, end - 60) : end])[-2:]
-    if not before or body[:end].endswith("."):
+    if not before or body.endswith(".", 0, end):
         return False  # "a U.S." may end a sentence: an abbreviation's stop is also a full stop
     if before[-1].lower() in STOPWORDS:
         return True
-    following = re.match(r"[\"“‘']?([^\W_]+)", body[start:])
+    following = _FOLLOWING.match(body, start)
     if not following or following.group(1).lower() in STOPWORDS or not before[-1][0].isupper():
         return False
     return len(before) == 2 and (before[0][0].isupper() or before[0].lower() == "the")
 
 
+_FOLLOWING = re.compile(r"[\"“‘']?([^\W_]+)")
+_NAME_WORD = re.compile(r"[^\W_][\w'’-]*")
+_LAST_WORD = re.compile(r"([^\W_][\w'’-]*)$")
+_NAME_WINDOW = 80  # characters before a cut searched for the word that ends there (longer than any name)
 _CAPITAL_PAIR = re.compile(r"(?=\b([A-Z][\w'’-]*)[ \t]+([A-Z][\w'’-]*))")
 
 
@@ -110,8 +114,10 @@ def name_pairs(*texts: str) -> frozenset[tuple[str, str]]:
 
 
 def _in_name(body: str, end: int, start: int, names: frozenset[tuple[str, str]]) -> bool:
-    before = re.search(r"([^\W_][\w'’-]*)$", body[:end])
-    after = re.match(r"[^\W_][\w'’-]*", body[start:])
+    # Only a window before the cut is searched, and the word after is matched in place: a claim
+    # may be long, and copying or scanning all of it at every cut made refinement quadratic.
+    before = _LAST_WORD.search(body, max(0, end - _NAME_WINDOW), end)
+    after = _NAME_WORD.match(body, start)
     return bool(before and after) and (before.group(1), after.group()) in names
 
 
