@@ -466,3 +466,26 @@ async def test_a_remapped_family_key_records_the_family(harbour, make_app, tmp_p
         await pilot.press("y")
         await settled(pilot)
         assert sorted(batch_rows(path)) == [(v, "distorted", "ana", True) for v in ids.echo]
+
+
+def test_a_far_page_of_the_grouped_list_is_read_from_a_seek_not_the_pages_before(tmp_path, monkeypatch):
+    """End or a drag far down: ``read_pages`` asks the store for the page's key and reads that page
+    alone (the key it returns for the page itself shows the seek); a near page reads forward."""
+    from claimdesk.store import InboxQuery
+    from claimdesk.tui.components import group_list
+    from tests.store.conftest import fill
+
+    monkeypatch.setattr(group_list, "PAGE_SIZE", 2)
+    with Store.open(tmp_path / "many.db") as store:
+        fill(store, 40)
+        query = InboxQuery()
+        total = store.article_groups_count(query)
+        every = list(store.article_groups_page(query, limit=total).rows)
+        assert total == len(every) >= 12
+        last = (total - 1) // 2
+        rows, keys = group_list.read_pages(store, query, 0, None, last, total)
+        assert [r.article_id for r in rows] == [r.article_id for r in every[last * 2 :]]
+        assert keys[last] == every[last * 2 - 1].key
+        rows, keys = group_list.read_pages(store, query, 0, None, 2, total)  # near: forward, keys on the way
+        assert [r.article_id for r in rows] == [r.article_id for r in every[4:6]]
+        assert keys == {1: every[1].key, 2: every[3].key, 3: every[5].key}
