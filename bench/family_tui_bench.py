@@ -2,12 +2,19 @@
 
     .venv/bin/python bench/family_tui_bench.py                      # builds its own store
     .venv/bin/python bench/family_tui_bench.py --db BIG.db --article 17
+    .venv/bin/python bench/family_tui_bench.py --db /tmp/claimdesk-families-bench/desk.db --article 1 --terminal
 
 Without ``--db`` it builds (once, in a temporary directory) one article with ``--copies`` copies in
 families of 1 to 80 near copies, and ``--others`` articles of one to three copies each. Times are
 measured in-process under Pilot, from the key to the refresh after the screen changed: ``v`` to
 the grouped list's first page painted, ``enter`` on the big article to its families painted,
 ``S`` to its spread painted; and the store calls alone (``article_families``, ``spread``).
+
+With ``--terminal`` the same steps run end to end instead, as an editor sees them: the real
+``claimdesk`` command in a pseudo-terminal (``tui_bench``'s ``Terminal``), each step timed from
+the keys written to the pty until its output carries what the step paints: launch to the flat
+inbox and then ``v`` to the grouped first page, ``enter`` on the article to its family rows, ``S``
+to the spread's summary; then ``G`` and back, and the app's resident memory.
 """
 
 from __future__ import annotations
@@ -16,12 +23,16 @@ import argparse
 import asyncio
 import random
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from tui_bench import CURSOR_MARK, Terminal
+
 from claimdesk.claims import STATUSES, Claim, Reason, Report, Span, Summary
-from claimdesk.store import ArticleIn, Store, VariantIn
+from claimdesk.store import ArticleIn, InboxQuery, Store, VariantIn
 
 WORDS = [f"w{n}" for n in range(4000)]
 SENTENCES = 12
@@ -114,6 +125,69 @@ async def app_times(db: Path, article_id: int) -> dict[str, float]:
     return out
 
 
+GROUPED_MARK = b"families)"  # an article row's "(N families)": only the grouped list draws it
+FAMILY_MARK = "├".encode()  # a family row under the expanded article
+SPREAD_MARK = b"altered/dropped"  # the spread's summary, drawn once the spread is read
+
+
+def grouped_index(db: Path, article_id: int) -> int:
+    """Where the article sits in the grouped listing (read from the store, page by page)."""
+    with Store(db) as store:
+        index, after = 0, None
+        while True:
+            page = store.article_groups_page(InboxQuery(), after=after, limit=500)
+            for row in page.rows:
+                if row.article_id == article_id:
+                    return index
+                index += 1
+            if page.next is None:
+                raise SystemExit(f"article {article_id} is not in the grouped listing")
+            after = page.next
+
+
+def terminal_times(db: Path, article_id: int, index: int) -> dict[str, float]:
+    """One launch of the real command: each step's seconds, and the RSS in MB after them."""
+    out: dict[str, float] = {}
+    term = Terminal(db)
+    try:
+        flat = term.wait_for(CURSOR_MARK, timeout=60)
+        out["launch -> flat inbox"] = flat - term.started
+        since = len(term.output)
+        term.send("v")
+        grouped = term.wait_for(GROUPED_MARK, since, timeout=60)
+        out["v -> grouped page"] = grouped - flat
+        out["launch -> grouped page"] = grouped - term.started
+        term.drain(0.5)
+        term.send("j" * index)
+        term.drain(0.5)
+        since, sent = len(term.output), time.monotonic()
+        term.send("\r")
+        out["enter -> families"] = term.wait_for(FAMILY_MARK, since, timeout=60) - sent
+        term.drain(0.5)
+        since, sent = len(term.output), time.monotonic()
+        term.send("S")
+        out["S -> spread"] = term.wait_for(SPREAD_MARK, since, timeout=60) - sent
+        term.drain(0.5)
+        for keys in ("q", "G", "g", "\x1b[6~" * 10):  # back, end of the grouped list, top, pages
+            term.send(keys)
+            term.drain(0.7)
+        out["rss MB"] = term.rss_mb()
+    finally:
+        term.close()
+    return out
+
+
+def report_terminal(db: Path, article_id: int, runs: int) -> None:
+    index = grouped_index(db, article_id)
+    results = [terminal_times(db, article_id, index) for _ in range(runs)]
+    print(f"real claimdesk in a pty, {runs} launches, article #{article_id} at grouped line {index}:")
+    for name in ("launch -> flat inbox", "v -> grouped page", "launch -> grouped page", "enter -> families",
+                 "S -> spread"):  # fmt: skip
+        values = [r[name] for r in results]
+        print(f"  {name:<24} median {statistics.median(values) * 1000:5.0f} ms, max {max(values) * 1000:5.0f} ms")
+    print(f"  RSS after browsing        max {max(r['rss MB'] for r in results):5.0f} MB")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, help="an existing store (default: build one)")
@@ -121,6 +195,7 @@ def main() -> int:
     parser.add_argument("--copies", type=int, default=5000)
     parser.add_argument("--others", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--terminal", action="store_true", help="time the real command in a pty instead of Pilot")
     args = parser.parse_args()
     if args.db is None:
         args.db = Path(tempfile.gettempdir()) / "claimdesk-family-tui-bench" / f"big{args.copies}.db"
@@ -132,6 +207,9 @@ def main() -> int:
             print(f"  built in {time.perf_counter() - started:.0f} s")
         else:
             args.article = 1
+    if args.terminal:
+        report_terminal(args.db, args.article, args.runs)
+        return 0
     with Store(args.db) as store:
         copies = store.spread(args.article).copies
         families, spread = [], []

@@ -78,6 +78,31 @@ def page(core: Core, query: InboxQuery, after: ArticleGroupKey | None, limit: in
     return ArticleGroupPage(rows, rows[-1].key if more else None)
 
 
+def key_before(core: Core, query: InboxQuery, index: int, total: int) -> ArticleGroupKey | None:
+    """The key that reads the grouped listing from article ``index`` on (the key of the article
+    before it; None for the top), found in one query, so a jump (End, a scrollbar drag) reads no
+    page in between.
+
+    Like the flat inbox's ``key_at``, the one place an OFFSET is used: SQLite skips the articles in
+    between inside the query, walking the risk index from whichever end is nearer (``total`` is
+    the listing's article count), so the last page costs what the first does.
+    """
+    if index <= 0:
+        return None
+    params: dict[str, object] = {"now": core.now()}
+    clauses = filter_clauses(core, query, params)
+    where = " AND ".join([*clauses, _riskiest_of_article(clauses)])
+    before = index - 1  # the article whose key is wanted
+    from_end = total - 1 - before
+    direction, params["offset"] = ("ASC", from_end) if 0 <= from_end < before else ("DESC", before)
+    row = core.read_one(
+        f"SELECT {RANK} AS rank, v.id FROM variants v WHERE {where}"
+        f" ORDER BY {RANK} {direction}, v.id {direction} LIMIT 1 OFFSET :offset",
+        params,
+    )
+    return ArticleGroupKey(row["rank"], row["id"]) if row else None
+
+
 def _counts(core: Core, query: InboxQuery, article_ids: list[int]) -> dict[int, tuple[str | None, int, int, int]]:
     """Per article: title, listed copies, undecided copies and families among them."""
     params: dict[str, object] = {"now": core.now()}

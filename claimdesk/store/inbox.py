@@ -106,6 +106,14 @@ def site_range(site: str) -> tuple[str, str]:
     return site, site + "\U0010ffff"
 
 
+# A member of family ``:family``: listed under it in ``variant_families`` (its family_id index), or,
+# not yet assigned (a store from before families), the variant whose id it is (a family of one).
+_FAMILY_MEMBER = (
+    "(v.id IN (SELECT variant_id FROM variant_families WHERE family_id = :family)"
+    " OR (v.id = :family AND NOT EXISTS (SELECT 1 FROM variant_families vf WHERE vf.variant_id = v.id)))"
+)
+
+
 def filter_clauses(core: Core, query: InboxQuery, params: dict[str, object]) -> list[str]:
     """The WHERE clauses, over ``variants v``, that pick the variants ``query`` lists.
 
@@ -124,6 +132,9 @@ def filter_clauses(core: Core, query: InboxQuery, params: dict[str, object]) -> 
         params["site"], params["site_end"] = site_range(query.site)
     if query.conflict:
         clauses.append("v.id IN (SELECT variant_id FROM conflicts)")
+    if query.family is not None:
+        clauses.append(_FAMILY_MEMBER)
+        params["family"] = query.family
     match, found = search_match(core, query.search or "")
     if match:
         clauses.append(_search_clause(found))

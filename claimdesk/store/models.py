@@ -130,6 +130,7 @@ class InboxQuery:
     site: str | None = None
     search: str | None = None
     conflict: bool = False  # only variants whose editors' standing verdicts disagree
+    family: int | None = None  # only the members of this copy family (its id)
 
 
 def sort_key(

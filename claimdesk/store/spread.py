@@ -1,9 +1,10 @@
 """The spread of a distortion: an article's claims against all of its copies.
 
 Read from the stored claims rows only (their status, article-side offsets and reasons JSON), so
-an article with 5,000 copies is one indexed read of its variants' claims and a pass in Python: the
-engine is not run. An article claim is identified by its span in the article text; every copy's
-claim row with that span (kept, reworded, altered or dropped) counts for it. Each distinct
+an article with 5,000 copies is one grouped count of its variants' claims and a pass in Python
+over the altered ones: the engine is not run. An article claim is identified by its span in the
+article text; every copy's claim row with that span (kept, reworded, altered or dropped) counts
+for it (counted by SQLite). Each distinct
 altered value (kind, original, variant) is counted once per copy, with the earliest copy carrying
 it (by found date, else the date it was stored; ties to the lower id).
 """
@@ -47,18 +48,25 @@ def spread(core: Core, article_id: int) -> Spread:
             (article_id,),
         )
     }
-    rows = core.read_tuples(
-        "SELECT c.variant_id, c.original_start, c.original_end, c.status, c.reasons FROM claims c"
-        " WHERE c.variant_id IN (SELECT id FROM variants WHERE article_id = ?) AND c.original_start IS NOT NULL",
-        (article_id,),
-    )
+    # The counts are grouped by SQLite (one step, the GIL released while it runs: the app's event
+    # loop keeps painting); only the altered rows, with their reasons, come back to Python.
+    mine = "c.variant_id IN (SELECT id FROM variants WHERE article_id = :article) AND c.original_start IS NOT NULL"
     claims: dict[tuple[int, int], _Claim] = defaultdict(_Claim)
-    for variant_id, start, end, status, reasons in rows:
+    for start, end, status, n in core.read_tuples(
+        f"SELECT c.original_start, c.original_end, c.status, count(*) FROM claims c WHERE {mine}"
+        " GROUP BY c.original_start, c.original_end, c.status",
+        {"article": article_id},
+    ):
         claim = claims[(start, end)]
         if status in claim.counts:
-            claim.counts[status] += 1
-        if status != "altered":
-            continue
+            claim.counts[status] += n
+    altered = core.read_tuples(
+        f"SELECT c.variant_id, c.original_start, c.original_end, c.reasons FROM claims c WHERE {mine}"
+        " AND c.status = 'altered'",
+        {"article": article_id},
+    )
+    for variant_id, start, end, reasons in altered:
+        claim = claims[(start, end)]
         found, site = copies[variant_id]
         for reason in json.loads(reasons):
             value = claim.values[(reason.get("kind", ""), reason.get("original", ""), reason.get("variant", ""))]

@@ -185,6 +185,11 @@ class Store(Core):
         ``page.next`` as ``after`` for the next page. The query's filters apply (its sort does not)."""
         return article_groups.page(self, query, after, limit)
 
+    def article_groups_key_before(self, query: InboxQuery, index: int, total: int) -> ArticleGroupKey | None:
+        """The ``after`` key that reads the grouped listing from article ``index`` (of ``total``) on,
+        in one query however far down it is."""
+        return article_groups.key_before(self, query, index, total)
+
     def article_groups_count(self, query: InboxQuery = InboxQuery()) -> int:  # noqa: B008
         """How many articles the grouped inbox lists under ``query``."""
         return article_groups.count(self, query)

@@ -78,3 +78,20 @@ def test_the_first_page_walks_the_risk_index_not_the_whole_table(store: Store) -
     detail = " | ".join(row["detail"] for row in plan)
     assert "USE TEMP B-TREE" not in detail  # no sort of every row: the index gives the order
     assert "SEARCH w USING COVERING INDEX variants_article_rank (article_id=?)" in detail  # a seek, no row read
+
+
+def test_key_before_seeks_any_page_from_either_end(store: Store) -> None:
+    """The key a jump reads from: the key of the article before ``index`` whichever end the seek
+    walks from, filtered or not, and None at the top or past the end."""
+    fill(store, 30)
+    for query in (InboxQuery(), InboxQuery(site=SITES[1])):
+        rows = all_groups(store, query, 50)
+        total = store.article_groups_count(query)
+        assert total == len(rows) > 4
+        assert store.article_groups_key_before(query, 0, total) is None
+        for index in range(1, total + 1):
+            key = store.article_groups_key_before(query, index, total)
+            assert key == rows[index - 1].key
+            following = store.article_groups_page(query, key, 2).rows
+            assert [row.article_id for row in following] == [row.article_id for row in rows[index : index + 2]]
+        assert store.article_groups_key_before(query, total + 1, total) is None

@@ -3,11 +3,12 @@ exact copies of the article keep to their own family, and the lookup is an index
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
-from claimdesk.store import ArticleIn, Store, VariantIn
+from claimdesk.store import ArticleIn, InboxQuery, Store, VariantIn
 from claimdesk.store.family_sketch import FAMILY_THRESHOLD, shingles, similarity
 from tests.store.family_texts import ARTICLE, SPINNER_A, SPINNER_B, mixed, repost, spin
 
@@ -138,3 +139,22 @@ def test_two_processes_posting_one_network_at_once_make_one_family(db_path: Path
         assert len(families) == 10
         assert {row["family_id"] for row in families} == {families[0]["variant_id"]}
         assert store.family_of(families[-1]["variant_id"]).members == 10
+
+
+def test_the_family_filter_lists_its_members_alone(store: Store, db_path: Path) -> None:
+    """``InboxQuery.family``: the flat listing, its count and the grouped page hold the family's
+    members and nothing else; a variant not yet assigned is a family of one under its own id."""
+    near = [add(store, repost(SPUN_A, site), site) for site in SITES[:3]]
+    other = add(store, SPUN_B, SITES[3])
+    query = InboxQuery(family=near[0])
+    assert sorted(row.id for row in store.inbox_page(query, limit=10).rows) == sorted(near)
+    assert store.inbox_count(query) == 3
+    for sort in ("time", "site", "altered"):
+        assert store.inbox_count(InboxQuery(sort=sort, family=near[0])) == 3
+    (group,) = store.article_groups_page(query, limit=10).rows
+    assert (group.copies, group.families) == (3, 1)
+    assert [row.id for row in store.inbox_page(InboxQuery(family=other), limit=10).rows] == [other]
+    assert store.inbox_count(InboxQuery(family=near[1])) == 0  # a member's id is not its family's
+    with sqlite3.connect(db_path) as conn:  # as before `rescore --families`: no family row
+        conn.execute("DELETE FROM variant_families WHERE variant_id = ?", (other,))
+    assert [row.id for row in store.inbox_page(InboxQuery(family=other), limit=10).rows] == [other]

@@ -159,20 +159,51 @@ async def test_right_and_left_open_and_close_and_one_article_is_open_at_a_time(h
         assert listing.total == 4
 
 
-async def test_enter_on_a_family_opens_its_review(harbour, make_app):
+async def test_enter_on_a_family_lists_its_members_and_q_goes_back(harbour, make_app):
     path, ids = harbour
     app = make_app(path)
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
-        await expanded(pilot)
+        listing = await expanded(pilot)
         await pilot.press("j", "j", "enter")  # the echo family
+        flat = inbox(app)
+        await until(pilot, lambda: flat.display and flat.total == 3, "the family's members")
+        assert not app.screen.grouped and flat.query.family == ids.echo[0]
+        status = app.screen.query_one("#status")
+        await until(pilot, lambda: f"3 listed sort:risk family:{ids.echo[0]}" in str(status.render()))
+        await until(pilot, lambda: flat.current is not None, "the first member")
+        assert sorted(flat.row_at(i).id for i in range(3)) == sorted(ids.echo)
+        await pilot.press("enter")  # a member's review: its family line names the others
         await settled(pilot)
-        assert isinstance(app.screen, ReviewScreen) and app.screen.variant_id == ids.echo[0]
+        assert isinstance(app.screen, ReviewScreen) and app.screen.variant_id in ids.echo
         line = app.screen.query_one(FamilyLine)
         await until(pilot, lambda: line.display)
         assert line.text.plain.startswith("◇ family of 3 copies on 3 sites: ")
         await pilot.press("q")
-        assert isinstance(app.screen, InboxScreen) and app.screen.grouped
+        assert isinstance(app.screen, InboxScreen) and not app.screen.grouped
+        await pilot.press("q")  # out of the members: the grouped view, the article still open
+        assert app.screen.grouped and listing.display and app.screen.family_from is None
+        assert flat.query.family is None
+        await until(pilot, lambda: listing.expanded is not None and listing.cursor == 2, "the grouped view")
+        await pilot.press("enter")
+        await until(pilot, lambda: flat.display and flat.total == 3, "the members again")
+        await pilot.press("escape")  # Esc goes back as q does
+        assert app.screen.grouped
+        await pilot.press("j", "enter")
+        await until(pilot, lambda: flat.display and flat.query.family is not None, "a family")
+        await pilot.press("slash", "ctrl+u", "enter")  # clearing the filters: the whole flat list
+        await until(pilot, lambda: flat.query.family is None and flat.total == 13, "every variant")
+        assert not app.screen.grouped
+
+
+def test_family_search_words_round_trip() -> None:
+    from claimdesk.store import InboxQuery
+    from claimdesk.tui.screens.inbox import parse_search, search_text
+
+    query = parse_search("family:42 state:new harbour", InboxQuery())
+    assert (query.family, query.state, query.search) == (42, "new", "harbour")
+    assert parse_search(search_text(query), InboxQuery()) == query
+    assert parse_search("family:x", InboxQuery()).search == "family:x"  # not a family id: plain words
 
 
 # The review's family ---------------------------------------------------------------------------
@@ -438,3 +469,26 @@ async def test_a_remapped_family_key_records_the_family(harbour, make_app, tmp_p
         await until(pilot, lambda: len(batch_rows(path)) == len(ids.echo), "the family's verdicts")
         await settled(pilot)
         assert sorted(batch_rows(path)) == [(v, "distorted", "ana", True) for v in ids.echo]
+
+
+def test_a_far_page_of_the_grouped_list_is_read_from_a_seek_not_the_pages_before(tmp_path, monkeypatch):
+    """End or a drag far down: ``read_pages`` asks the store for the page's key and reads that page
+    alone (the key it returns for the page itself shows the seek); a near page reads forward."""
+    from claimdesk.store import InboxQuery
+    from claimdesk.tui.components import group_list
+    from tests.store.conftest import fill
+
+    monkeypatch.setattr(group_list, "PAGE_SIZE", 2)
+    with Store.open(tmp_path / "many.db") as store:
+        fill(store, 40)
+        query = InboxQuery()
+        total = store.article_groups_count(query)
+        every = list(store.article_groups_page(query, limit=total).rows)
+        assert total == len(every) >= 12
+        last = (total - 1) // 2
+        rows, keys = group_list.read_pages(store, query, 0, None, last, total)
+        assert [r.article_id for r in rows] == [r.article_id for r in every[last * 2 :]]
+        assert keys[last] == every[last * 2 - 1].key
+        rows, keys = group_list.read_pages(store, query, 0, None, 2, total)  # near: forward, keys on the way
+        assert [r.article_id for r in rows] == [r.article_id for r in every[4:6]]
+        assert keys == {1: every[1].key, 2: every[3].key, 3: every[5].key}

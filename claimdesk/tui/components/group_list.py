@@ -3,8 +3,10 @@
 The same shape as :class:`~claimdesk.tui.components.inbox_list.InboxList`: a ``ScrollView``
 whose ``virtual_size`` is the line count, ``render_line`` drawing one line from an LRU of pages
 read by key in worker threads. Pages of articles are read by the key of the row before them;
-the widget remembers the key at each page boundary it has passed (one key per 64 articles), so a
-jump reads forward from the nearest known one in a single query and keeps only those keys.
+the widget remembers the key at each page boundary it has passed (one key per 64 articles). The
+next page reads forward from the known key before it; a jump further than that (End, a scrollbar
+drag) asks the store for the key of its page in one seek (``article_groups_key_before``) rather
+than reading every page in between.
 
 One article is expanded at a time (opening another closes the first): its families, read by a
 worker, are spliced in under it, so line ``i`` maps to an article or a family with one offset.
@@ -43,13 +45,23 @@ class Expanded:
     families: tuple[FamilyRow, ...]
 
 
+# Read forward from a known key up to this many pages; further, seek the page's key in the store.
+READ_AHEAD_PAGES = 2
+
+
 def read_pages(
-    store: Store, query: InboxQuery, start: int, after: ArticleGroupKey | None, page: int
+    store: Store, query: InboxQuery, start: int, after: ArticleGroupKey | None, page: int, articles: int
 ) -> tuple[tuple[ArticleGroupRow, ...], dict[int, ArticleGroupKey | None]]:
-    """Page ``page``, reading forward from page ``start`` (whose key is ``after``) in one query;
-    returns its rows and the key of every page boundary passed on the way."""
+    """Page ``page`` of a listing of ``articles``: read forward from page ``start`` (whose key is
+    ``after``) when it is near, else from the key the store seeks for it; returns its rows and the
+    key of every page boundary passed on the way."""
+    if page - start > READ_AHEAD_PAGES:
+        after = store.article_groups_key_before(query, page * PAGE_SIZE, articles)
+        if after is None:  # the listing shrank under the jump: the recount that follows redraws it
+            return (), {}
+        start = page
     rows = store.article_groups_page(query, after=after, limit=(page - start + 1) * PAGE_SIZE).rows
-    keys: dict[int, ArticleGroupKey | None] = {}
+    keys: dict[int, ArticleGroupKey | None] = {page: after} if start == page else {}
     for p in range(start + 1, page + 2):
         end = (p - start) * PAGE_SIZE
         if end <= len(rows):
@@ -186,14 +198,16 @@ class GroupList(LineView, can_focus=True):
         self._loading.add(page)
         start = max(p for p in self._keys if p <= page)
         self.run_worker(
-            partial(self._load, self.query, self.generation, page, start, self._keys[start]),
+            partial(self._load, self.query, self.generation, page, start, self._keys[start], self.articles),
             thread=True,
             group="group-pages",
         )
 
-    def _load(self, query: InboxQuery, generation: int, page: int, start: int, after: ArticleGroupKey | None) -> None:
+    def _load(
+        self, query: InboxQuery, generation: int, page: int, start: int, after: ArticleGroupKey | None, articles: int
+    ) -> None:
         with Store(self.db_path) as store:
-            rows, keys = read_pages(store, query, start, after, page)
+            rows, keys = read_pages(store, query, start, after, page, articles)
         self.post_message(GroupPageLoaded(generation, page, rows, keys))
 
     def on_group_page_loaded(self, message: GroupPageLoaded) -> None:

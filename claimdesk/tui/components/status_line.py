@@ -21,6 +21,8 @@ def status_text(counts: InboxCounts, listed: int, query: InboxQuery, done_today:
             shown.append(f"{name}:{value}")
     if query.conflict:
         shown.append("is:conflict")
+    if query.family is not None:
+        shown.append(f"family:{query.family}")
     if query.search:
         shown.append(f"/{query.search}")
     noun = ("article" if listed == 1 else "articles") if grouped else "listed"

@@ -42,9 +42,10 @@ _STATES = (None, "new", "held", "decided")
 
 def parse_search(text: str, base: InboxQuery, label: Callable[[str], str] = str) -> InboxQuery:
     """``/`` input to a query: ``site:x`` (a prefix of the site), ``state:new``, ``verdict:distorted``
-    (or the word the editor's config shows for it, as ``label`` gives it), ``is:conflict``; other
-    words search the variant's and the article's titles and texts."""
-    state = verdict = site = None
+    (or the word the editor's config shows for it, as ``label`` gives it), ``is:conflict``,
+    ``family:N`` (the members of copy family N); other words search the variant's and the
+    article's titles and texts."""
+    state = verdict = site = family = None
     conflict = False
     words: list[str] = []
     verdicts = {name: name for name in VARIANT_VERDICTS} | {label(name).lower(): name for name in VARIANT_VERDICTS}
@@ -54,13 +55,16 @@ def parse_search(text: str, base: InboxQuery, label: Callable[[str], str] = str)
             conflict = True
         elif name == "site" and value:
             site = value
+        elif name == "family" and value.isdigit():
+            family = int(value)
         elif name == "state" and value in _STATES:
             state = value
         elif name == "verdict" and value.lower() in verdicts:
             verdict = verdicts[value.lower()]
         else:
             words.append(word)
-    return replace(base, state=state, verdict=verdict, site=site, conflict=conflict, search=" ".join(words) or None)
+    search = " ".join(words) or None
+    return replace(base, state=state, verdict=verdict, site=site, conflict=conflict, family=family, search=search)
 
 
 def search_text(query: InboxQuery, label: Callable[[str], str] = str) -> str:
@@ -70,6 +74,8 @@ def search_text(query: InboxQuery, label: Callable[[str], str] = str) -> str:
         words.insert(1 if query.state else 0, f"verdict:{label(query.verdict)}")
     if query.conflict:
         words.append("is:conflict")
+    if query.family is not None:
+        words.append(f"family:{query.family}")
     return " ".join([*words, query.search or ""]).strip()
 
 
@@ -91,6 +97,9 @@ class InboxScreen(Screen[None]):
         # the review, so it only says how to quit.
         self.quit_guard = False
         self.grouped = False  # the listing grouped by article and family (``v``), else flat
+        # Set while the flat list shows one family's members, opened from the grouped view: the
+        # query to go back to when ``q`` or Esc returns there.
+        self.family_from: InboxQuery | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="◆")
@@ -229,16 +238,17 @@ class InboxScreen(Screen[None]):
         """``v``: the listing grouped by article and family, or back to the flat list."""
         self.set_grouped(not self.grouped)
 
-    def set_grouped(self, grouped: bool) -> None:
-        """Show the grouped view (``True``) or the flat list; the one shown is counted afresh."""
+    def set_grouped(self, grouped: bool, query: InboxQuery | None = None) -> None:
+        """Show the grouped view (``True``) or the flat list; the one shown is counted afresh (for
+        ``query``, if given: the flat list then starts at its top)."""
         if grouped == self.grouped:
             return
         self.grouped = grouped
         self.groups.display, self.inbox.display = grouped, not grouped
         if grouped:
-            self.groups.reload(self.inbox.query)
+            self.groups.reload(query or self.inbox.query)
         else:
-            self.inbox.reload()
+            self.inbox.reload(query)
         self.listing.focus()
         self.refresh_bindings()
         self._show_status()
@@ -256,9 +266,25 @@ class InboxScreen(Screen[None]):
         return True
 
     def open_family(self, family: FamilyRow) -> None:
-        """A family's review: its first member (a family's id is its first member's), whose family
-        line names the others and whose capital verdict keys judge them all."""
-        self.open_review(family.family_id)
+        """Enter on a family: the flat list of its members (``family:N`` on the status line), so the
+        editor sees every copy, its site and state before judging; enter on one reviews it, and
+        the review's next and previous walk the family. ``q`` or Esc goes back to the grouped view."""
+        self.family_from = self.inbox.query
+        self.set_grouped(False, replace(self.inbox.query, family=family.family_id))
+
+    def _leave_family(self) -> bool:
+        """Back to the grouped view a family's members were opened from (False: none was)."""
+        if self.family_from is None or self.inbox.query.family is None:
+            self.family_from = None
+            return False
+        query, self.family_from = self.family_from, None
+        self.inbox.query = query
+        if self.grouped:  # ``v`` was pressed on the members: the grouped view of the family
+            self.groups.reload(query)
+        else:  # the grouped view as it was left, its article still open
+            self.set_grouped(True)
+        self._show_status()
+        return True
 
     def action_spread(self) -> None:
         """``S``: the spread of the article under the cursor (grouped), or of the variant's article."""
@@ -310,7 +336,7 @@ class InboxScreen(Screen[None]):
         """Esc: close the search box (the listing stays as it was) or Textual's key panel; nothing else."""
         if self.query_one("#search", Input).display:
             self._close_search()
-        else:
+        elif not self._leave_family():
             self.app.action_hide_keys_panel()
 
     def show_listing(self, query: InboxQuery) -> None:
@@ -368,6 +394,8 @@ class InboxScreen(Screen[None]):
         self.app.push_screen(HelpScreen("inbox"))
 
     def action_back(self) -> None:
+        if self._leave_family():
+            return
         if self.quit_guard:
             self.quit_guard = False
             self.notify("Back in the inbox: the review ran out. Press q again to quit.", markup=False)
