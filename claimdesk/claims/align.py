@@ -34,6 +34,7 @@ GAP = 4  # leftovers between two matched pairs, on each side, searched for synon
 SYNONYMS = 0.5  # share of words matched by the same word or a synonym (or the same frame) for such a pair
 MOVED = 0.25  # weighted Dice for two leftovers, each the other's best, to pair out of order
 FAR = 0.6  # share of a leftover's weight a far-away matched sentence must hold to take it in
+FAR_REACH = 30  # sentences at most between a far-away merged sentence and its claim's own
 MIN_FRAME = 4  # words a sentence needs for its frame of grammar words to say anything
 
 
@@ -311,7 +312,7 @@ def _group(
                 extra_v[i].append(j)
                 break
         else:
-            i = _far_partner(v_words[j], far_v[j], o_to_v, o_words, v_words, weights)
+            i = _far_partner(j, v_words[j], far_v[j], o_to_v, o_words, v_words, weights)
             if i is not None:
                 extra_v[i].append(j)
     for i in range(n_o):
@@ -323,7 +324,7 @@ def _group(
                 extra_o[j].append(i)
                 break
         else:
-            j = _far_partner(o_words[i], far_o[i], v_to_o, v_words, o_words, weights)
+            j = _far_partner(i, o_words[i], far_o[i], v_to_o, v_words, o_words, weights)
             if j is not None:
                 extra_o[j].append(i)
     attached_v = {j for js in extra_v.values() for j in js}
@@ -340,6 +341,7 @@ def _group(
 
 
 def _far_partner(
+    at: int,
     part: frozenset[str],
     candidates: list[int],
     matched: dict[int, int],
@@ -348,11 +350,13 @@ def _far_partner(
     weights: _Weights,
 ) -> int | None:
     """A matched sentence on the other side that holds most of the leftover's words, beyond
-    what its own partner explains: where a far-away sentence was merged in."""
+    what its own partner explains: where a far-away sentence was merged in. Within FAR_REACH
+    sentences of ``at`` on its own side: the claim spans all between, and a claim as long as a
+    whole text is no claim (and would cost its refinement the square of its length)."""
     total = weights.total(part)
     for k in candidates:
         partner = matched.get(k)
-        if partner is None or total <= 0:
+        if partner is None or total <= 0 or abs(partner - at) > FAR_REACH:
             continue
         unexplained = words[k] - own_words[partner]
         if weights.total(part & unexplained) / total >= FAR:
