@@ -83,8 +83,10 @@ def assign(
         _insert(conn, article_id, variant_id, family, None)
         return family
     family = variant_id
-    for candidate in candidates(conn, article_id, sketch)[:CHECKED]:
-        if candidate != variant_id and similarity(sketch.shingles, shingles_of(candidate)) >= FAMILY_THRESHOLD:
+    found = [c for c in candidates(conn, article_id, sketch)[:CHECKED] if c != variant_id]
+    mine = sketch.shingles() if found else frozenset()
+    for candidate in found:
+        if similarity(mine, shingles_of(candidate)) >= FAMILY_THRESHOLD:
             row = conn.execute("SELECT family_id FROM variant_families WHERE variant_id = ?", (candidate,)).fetchone()
             family = row[0] if row else candidate
             break

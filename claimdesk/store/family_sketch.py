@@ -19,8 +19,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice, zip_longest
 from typing import Any
 
 FAMILY_THRESHOLD = 0.7  # Jaccard similarity of shingle sets at and above which two copies are one family
@@ -31,19 +34,33 @@ NUM_PERM = BANDS * ROWS
 SEED = 20260312  # fixed: band hashes stored by one run must match the next run's
 
 _WORD = re.compile(r"\w+")
+_BATCH = 4096  # shingles hashed at a time
 
 
 def words(text: str) -> list[str]:
     """The text's words, normalised: NFKC, case-folded, punctuation and spacing dropped."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    return list(iter_words(text))
+
+
+def iter_words(text: str) -> Iterator[str]:
+    """The words of ``words`` one at a time: a long text's word list is never held whole."""
+    return (match.group() for match in _WORD.finditer(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def shingles(text: str) -> frozenset[str]:
     """The set of ``SHINGLE_WORDS``-word runs of the normalised text (its words, if it is shorter)."""
-    found = words(text)
-    if len(found) < SHINGLE_WORDS:
-        return frozenset(found)
-    return frozenset(" ".join(found[i : i + SHINGLE_WORDS]) for i in range(len(found) - SHINGLE_WORDS + 1))
+    return frozenset(_runs(text))
+
+
+def _runs(text: str) -> Iterator[str]:
+    """The text's shingles in reading order, repeats included (its words, if it is shorter)."""
+    window: deque[str] = deque(maxlen=SHINGLE_WORDS)
+    for word in iter_words(text):
+        window.append(word)
+        if len(window) == SHINGLE_WORDS:
+            yield " ".join(window)
+    if len(window) < SHINGLE_WORDS:
+        yield from window
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:
@@ -55,11 +72,16 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Sketch:
-    """What intake keeps of a text for its family: the shingle set and one hash per LSH band
-    (no bands for a text without words: it cannot be near anything)."""
+    """What intake keeps of a text for its family: one hash per LSH band (none for a text without
+    words: it cannot be near anything), and the text, whose shingle set is made only when a
+    candidate shares a band (a long text's set is tens of megabytes, and most copies have none)."""
 
-    shingles: frozenset[str]
+    text: str
     bands: tuple[int, ...]
+
+    def shingles(self) -> frozenset[str]:
+        """The text's shingle set, for the exact check against a candidate."""
+        return shingles(self.text)
 
 
 @cache
@@ -76,18 +98,23 @@ def _band_hash(values: bytes) -> int:
 
 
 def sketch(text: str) -> Sketch:
-    """The text's shingles and LSH band hashes."""
-    found = shingles(text)
-    if not found:
-        return Sketch(found, ())
+    """The text's LSH band hashes: its shingles are hashed as they are read, a batch at a time, so
+    a long text's shingles are never all held (a repeat changes no minimum)."""
+    remaining = _runs(text)
+    batch = [s.encode("utf-8") for s in islice(remaining, _BATCH)]
+    if not batch:
+        return Sketch(text, ())
     from datasketch import MinHash
 
     minhash = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32", permutations=_permutations())
-    minhash.update_batch([s.encode("utf-8") for s in found])
+    while batch:
+        minhash.update_batch(batch)
+        batch = [s.encode("utf-8") for s in islice(remaining, _BATCH)]
     values = minhash.hashvalues
-    return Sketch(found, tuple(_band_hash(values[b * ROWS : (b + 1) * ROWS].tobytes()) for b in range(BANDS)))
+    return Sketch(text, tuple(_band_hash(values[b * ROWS : (b + 1) * ROWS].tobytes()) for b in range(BANDS)))
 
 
 def is_verbatim(variant_text: str, article_text: str) -> bool:
     """Whether the variant is the article word for word (spacing, case and punctuation aside)."""
-    return words(variant_text) == words(article_text)
+    ends = object()  # one text running out before the other: not verbatim
+    return all(a == b for a, b in zip_longest(iter_words(variant_text), iter_words(article_text), fillvalue=ends))
