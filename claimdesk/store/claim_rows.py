@@ -52,4 +52,5 @@ def from_row(row: sqlite3.Row) -> Claim:
 
 def insert(conn: sqlite3.Connection, variant_id: int, claims: Iterable[Claim]) -> None:
     """Store a variant's claims, numbered from 1 in the engine's order."""
-    conn.executemany(_INSERT, [to_row(variant_id, n, claim) for n, claim in enumerate(claims, 1)])
+    # A generator: a long variant's rows are made as SQLite takes them, never all held at once.
+    conn.executemany(_INSERT, (to_row(variant_id, n, claim) for n, claim in enumerate(claims, 1)))
