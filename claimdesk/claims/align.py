@@ -135,8 +135,10 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
 
     # Each variant sentence's closest candidates, scored at once: no table of every pair's shared
     # weight is kept, so a text of 50,000 sentences costs tens of megabytes less at its peak. The
-    # candidates are remembered both ways (a far-away merge is looked for among them).
+    # candidates are remembered both ways (a far-away merge is looked for among them). Sentences
+    # copied word for word are paired first, and no scored pair is kept for them.
     n_o, n_v = len(original), len(variant)
+    o_to_v, v_to_o = _identical(original, variant)
     scored = []
     far_o: dict[int, list[int]] = defaultdict(list)  # original i -> variant candidates j
     far_v: dict[int, list[int]] = defaultdict(list)  # variant j -> original candidates i
@@ -153,13 +155,12 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
             far_v[j].append(i)
             total = o_tot[i] + v_tot[j]
             d = 2 * acc[i] / total if total else 0.0
-            if d >= WEAK:
+            if d >= WEAK and i not in o_to_v and j not in v_to_o:  # a copied sentence is paired already
                 # Ties go to the pair whose relative positions agree: copies mostly keep the order.
                 drift = abs(i / max(1, n_o) - j / max(1, n_v))
                 scored.append((d - 0.02 * drift, d, i, j))
     scored.sort(reverse=True)
 
-    o_to_v, v_to_o = _identical(original, variant)
     for _, d, i, j in scored:
         if d < MATCH:
             break
