@@ -64,6 +64,7 @@ def ingest_lines(
             tally.bad += 1
             on_bad(line.number, str(exc))
             continue
+        del line  # its bytes let go before the pair is scored: a long line is held once
         if store.add_pair(article, variant).added:
             tally.added += 1
         else:

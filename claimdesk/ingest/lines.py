@@ -43,23 +43,38 @@ def _skip_rest(source: BinaryIO, budget: int) -> tuple[int, bool]:
 
 def read_lines(source: BinaryIO, max_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[Line]:
     """Every line of ``source`` (its line end removed), at most ``max_bytes`` of it kept at a time."""
-    number = 0
-    while True:
-        raw = source.readline(max_bytes + 1)
+    return LineReader(source, max_bytes)
+
+
+class LineReader(Iterator[Line]):
+    """The lines of ``read_lines``. An iterator object rather than a generator: a suspended
+    generator's frame would keep the last line's bytes alive while its consumer scores the pair,
+    holding a long line twice."""
+
+    def __init__(self, source: BinaryIO, max_bytes: int = DEFAULT_MAX_LINE_BYTES) -> None:
+        self._source = source
+        self._max_bytes = max_bytes
+        self._number = 0
+        self._given_up = False
+
+    def __next__(self) -> Line:
+        if self._given_up:
+            raise StopIteration
+        max_bytes = self._max_bytes
+        raw = self._source.readline(max_bytes + 1)
         if not raw:
-            return
-        number += 1
-        if number == 1 and raw.startswith(BOM):
+            raise StopIteration
+        self._number += 1
+        if self._number == 1 and raw.startswith(BOM):
             raw = raw[len(BOM) :]
         if len(raw) > max_bytes and not (len(raw) == max_bytes + 1 and raw.endswith(b"\n")):
-            skipped, ended = _skip_rest(source, SKIP_FACTOR * max_bytes)
+            skipped, ended = _skip_rest(self._source, SKIP_FACTOR * max_bytes)
             size = len(raw) + skipped
             reason = f"longer than {max_bytes} bytes (--max-line-bytes)"
             if ended:
-                yield Line(number, size=size, too_long=reason)
-                continue
-            yield Line(number, size=size, too_long=f"{reason}, no line end in {size} bytes: rest of input not read")
-            return
-        size = len(raw)
-        raw = raw.rstrip(b"\r\n")  # the read bytes themselves let go: a long line is held once
-        yield Line(number, raw, size)
+                return Line(self._number, size=size, too_long=reason)
+            self._given_up = True
+            return Line(
+                self._number, size=size, too_long=f"{reason}, no line end in {size} bytes: rest of input not read"
+            )
+        return Line(self._number, raw.rstrip(b"\r\n"), len(raw))
