@@ -380,10 +380,10 @@ def _belongs(part: Words, beside: Words, partner: Words, weights: _Weights) -> b
     total = weights.total(part)
     if total <= 0:
         return False
-    unexplained = frozenset(partner).difference(beside)
+    beside_set, partner_set = frozenset(beside), frozenset(partner)
+    unexplained = partner_set - beside_set
     found = weights.total(frozenset(w for w in part if w in unexplained or has_synonym(w, unexplained))) / total
     if found >= PART:
         return True
-    beside_set, partner_set = frozenset(beside), frozenset(partner)
     gain = weights.dice(beside_set.union(part), partner_set) - weights.dice(beside_set, partner_set)
     return found >= FOUND and gain >= GAIN

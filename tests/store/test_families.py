@@ -158,3 +158,27 @@ def test_the_family_filter_lists_its_members_alone(store: Store, db_path: Path) 
     with sqlite3.connect(db_path) as conn:  # as before `rescore --families`: no family row
         conn.execute("DELETE FROM variant_families WHERE variant_id = ?", (other,))
     assert [row.id for row in store.inbox_page(InboxQuery(family=other), limit=10).rows] == [other]
+
+
+def test_a_sketch_read_a_batch_at_a_time_equals_one_minhash_of_the_whole_shingle_set() -> None:
+    """Intake hashes a long text's shingles as it reads them, repeats included; the bands must be
+    those of the whole set hashed at once, or stored families stop matching new copies."""
+    from datasketch import MinHash
+
+    from claimdesk.store import family_sketch
+
+    # More distinct shingles than one batch, and the whole text again after it (repeats).
+    words = " ".join(f"w{n % 97} w{n % 89}" for n in range(6000))
+    text = " ".join([ARTICLE, words, spin(ARTICLE, SPINNER_A), words])
+    whole = sorted(shingles(text))
+    assert len(whole) > family_sketch._BATCH
+    minhash = MinHash(num_perm=family_sketch.NUM_PERM, seed=family_sketch.SEED, scheme="affine32")
+    minhash.update_batch([s.encode("utf-8") for s in whole])
+    rows = family_sketch.ROWS
+    expected = tuple(
+        family_sketch._band_hash(minhash.hashvalues[b * rows : (b + 1) * rows].tobytes())
+        for b in range(family_sketch.BANDS)
+    )
+    sketch = family_sketch.sketch(text)
+    assert sketch.bands == expected
+    assert sketch.shingles() == frozenset(whole)
