@@ -64,8 +64,11 @@ def test_eight_editors_and_an_ingest_at_once_lose_nothing(tmp_path: Path) -> Non
         assert store.counts().total == 132
 
 
-def _run_until_killed(db: Path, editor: str, rng: random.Random) -> tuple[list[str], list[str]]:
-    """Start a writer, let it write for a random moment, SIGKILL it; its (tried, succeeded) uids."""
+Request = tuple[int, str, int | None]
+
+
+def _run_until_killed(db: Path, editor: str, rng: random.Random) -> tuple[dict[str, Request], list[str]]:
+    """Start a writer, let it write for a random moment, SIGKILL it; its requests by uid, its acknowledged uids."""
     proc = subprocess.Popen(
         [sys.executable, WORKER, "forever", str(db), editor], stdout=subprocess.PIPE, stderr=subprocess.PIPE
     )
@@ -78,7 +81,10 @@ def _run_until_killed(db: Path, editor: str, rng: random.Random) -> tuple[list[s
     rest, err = proc.communicate()
     assert proc.returncode == -signal.SIGKILL, err.decode()
     lines = rest.decode().splitlines()
-    tried = [line.split()[1] for line in lines if line.startswith("try ")]
+    tried = {
+        uid: (int(variant), verdict, None if claim == "-" else int(claim))
+        for uid, variant, verdict, claim in (line.split()[1:] for line in lines if line.startswith("try "))
+    }
     done = [line.split()[1] for line in lines if line.startswith("ok ")]
     return tried, done
 
@@ -89,19 +95,21 @@ def test_writer_killed_fifty_times_loses_no_acknowledged_verdict(tmp_path: Path)
         fill(store, 6)
     rng = random.Random(20260301)
     acknowledged: list[str] = []
-    attempted: list[str] = []
+    attempted: dict[str, Request] = {}
     for round_ in range(50):
         tried, done = _run_until_killed(db, f"k{round_}", rng)
-        attempted += tried
+        attempted |= tried
         acknowledged += done
     with Store.open(db) as store:
         assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
         counts = dict(store.conn.execute("SELECT uid, count(*) FROM verdicts GROUP BY uid").fetchall())
         assert all(counts.get(uid) == 1 for uid in acknowledged), "an acknowledged verdict is missing or doubled"
-        # A client retrying what it never saw acknowledged gets exactly one copy, committed or not.
+        # A client retrying what it never saw acknowledged (the same request, the same uid) gets exactly
+        # one copy, whether the killed attempt committed or not.
         for uid in set(attempted) - set(acknowledged):
-            store.record_verdict(1, "faithful", "retry", uid=uid)
+            variant_id, verdict, claim = attempted[uid]
+            store.record_verdict(variant_id, verdict, "retry", claim=claim, uid=uid)
         counts = dict(store.conn.execute("SELECT uid, count(*) FROM verdicts GROUP BY uid").fetchall())
         assert all(counts[uid] == 1 for uid in attempted)
         derived = store.conn.execute(

@@ -1,7 +1,7 @@
 """Writer processes for the concurrency and crash tests: real processes, the real Store.
 
     python workers.py verdicts DB EDITOR COUNT        COUNT verdicts, uids EDITOR-0..., then exit
-    python workers.py forever DB EDITOR               verdicts until killed; "try UID" / "ok UID" lines
+    python workers.py forever DB EDITOR               until killed; "try UID VARIANT VERDICT CLAIM" / "ok UID"
 
 Each verdict goes through ``Store.record_verdict``, the path the app and `claimdesk verdict` use.
 """
@@ -13,12 +13,17 @@ import sys
 from claimdesk.store import CLAIM_VERDICTS, VARIANT_VERDICTS, Store
 
 
-def _verdict(store: Store, ids: list[int], editor: str, n: int, uid: str) -> None:
+def request(ids: list[int], n: int) -> tuple[int, str, int | None]:
+    """The n-th request a worker makes: (variant id, verdict, claim); a retry must repeat it exactly."""
     variant_id = ids[n % len(ids)]
     if n % 5 == 4:
-        store.record_verdict(variant_id, CLAIM_VERDICTS[n % 2], editor, claim=1, uid=uid)
-    else:
-        store.record_verdict(variant_id, VARIANT_VERDICTS[n % 4], editor, note=f"note {n}", uid=uid)
+        return variant_id, CLAIM_VERDICTS[n % 2], 1
+    return variant_id, VARIANT_VERDICTS[n % 4], None
+
+
+def _verdict(store: Store, ids: list[int], editor: str, n: int, uid: str) -> None:
+    variant_id, verdict, claim = request(ids, n)
+    store.record_verdict(variant_id, verdict, editor, claim=claim, note=None if claim else f"note {n}", uid=uid)
 
 
 def main(argv: list[str]) -> int:
@@ -33,7 +38,8 @@ def main(argv: list[str]) -> int:
         n = 0
         while True:
             uid = f"{editor}-{n}"
-            print(f"try {uid}", flush=True)
+            variant_id, verdict, claim = request(ids, n)
+            print(f"try {uid} {variant_id} {verdict} {claim or '-'}", flush=True)
             _verdict(store, ids, editor, n, uid)
             print(f"ok {uid}", flush=True)
             n += 1
