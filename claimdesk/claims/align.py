@@ -21,6 +21,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import pairwise
 
+from claimdesk.claims.ranked_pairs import Pair, RankedPairs
 from claimdesk.claims.words import STOPWORDS
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -137,11 +138,10 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
     # weight is kept, so a text of 50,000 sentences costs tens of megabytes less at its peak. The
     # candidates are remembered both ways (a far-away merge is looked for among them). Sentences
     # copied word for word are paired first, and no scored pair is kept for them.
-    n_o, n_v = len(original), len(variant)
     o_to_v, v_to_o = _identical(original, variant)
-    scored = []
+    ranked = RankedPairs(len(original), len(variant))
     far_o: dict[int, list[int]] = defaultdict(list)  # original i -> variant candidates j
-    far_v: dict[int, list[int]] = defaultdict(list)  # variant j -> original candidates i
+    far_v: list[tuple[int, ...]] = []  # variant j -> original candidates i
     for j, words in enumerate(v_words):
         acc: dict[int, float] = defaultdict(float)
         for w in words:
@@ -150,22 +150,30 @@ def align(original: list[str], variant: list[str]) -> list[Link]:
                 weight = weights.idf[w]
                 for i in posting:
                     acc[i] += weight
-        for i in heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__):
+        closest = heapq.nlargest(CANDIDATES, acc, key=acc.__getitem__)
+        far_v.append(tuple(closest))
+        kept = []
+        for i in closest:
             far_o[i].append(j)
-            far_v[j].append(i)
             total = o_tot[i] + v_tot[j]
             d = 2 * acc[i] / total if total else 0.0
             if d >= WEAK and i not in o_to_v and j not in v_to_o:  # a copied sentence is paired already
-                # Ties go to the pair whose relative positions agree: copies mostly keep the order.
-                drift = abs(i / max(1, n_o) - j / max(1, n_v))
-                scored.append((d - 0.02 * drift, d, i, j))
-    scored.sort(reverse=True)
+                kept.append((d, i))
+        ranked.add(j, kept)
 
-    for _, d, i, j in scored:
-        if d < MATCH:
-            break
-        if i not in o_to_v and j not in v_to_o:
+    # Best first, confident pairs are taken until the first pair that is not; the pairs after it
+    # that are still open are what the later passes choose from (they skip paired sentences).
+    scored: list[Pair] = []
+    matching = True
+    for pair in ranked.best_first():
+        _, d, i, j = pair
+        matching = matching and d >= MATCH
+        if i in o_to_v or j in v_to_o:
+            continue
+        if matching:
             o_to_v[i], v_to_o[j] = j, i
+        else:
+            scored.append(pair)
 
     _fill_gaps(scored, o_to_v, v_to_o)
     _pair_rewordings(original, variant, o_words, v_words, o_to_v, v_to_o)
@@ -188,7 +196,7 @@ def _identical(original: list[str], variant: list[str]) -> tuple[dict[int, int],
     return o_to_v, v_to_o
 
 
-def _fill_gaps(scored: list, o_to_v: dict[int, int], v_to_o: dict[int, int]) -> None:
+def _fill_gaps(scored: list[Pair], o_to_v: dict[int, int], v_to_o: dict[int, int]) -> None:
     """Accept weaker pairs whose neighbours on both sides are matched in the same order."""
     anchors = sorted(o_to_v)
     for _, d, i, j in scored:
@@ -203,7 +211,7 @@ def _fill_gaps(scored: list, o_to_v: dict[int, int], v_to_o: dict[int, int]) -> 
 
 
 def _pair_moved(
-    scored: list,
+    scored: list[Pair],
     o_words: list[Words],
     v_words: list[Words],
     o_to_v: dict[int, int],
@@ -297,7 +305,7 @@ def _group(
     weights: _Weights,
     o_to_v: dict[int, int],
     v_to_o: dict[int, int],
-    far: tuple[dict[int, list[int]], dict[int, list[int]]],
+    far: tuple[dict[int, list[int]], list[tuple[int, ...]]],
 ) -> list[Link]:
     """Attach leftovers to a matched neighbour that contains them (split or merge), or to a
     matched sentence anywhere that holds most of their words (a merge of sentences paragraphs
@@ -351,7 +359,7 @@ def _group(
 def _far_partner(
     at: int,
     part: Words,
-    candidates: list[int],
+    candidates: Iterable[int],
     matched: dict[int, int],
     words: list[Words],
     own_words: list[Words],
