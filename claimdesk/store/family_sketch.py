@@ -35,6 +35,7 @@ SEED = 20260312  # fixed: band hashes stored by one run must match the next run'
 
 _WORD = re.compile(r"\w+")
 _BATCH = 4096  # shingles hashed at a time
+_PIECE = 65536  # characters of a text normalised at a time
 
 
 def words(text: str) -> list[str]:
@@ -43,8 +44,22 @@ def words(text: str) -> list[str]:
 
 
 def iter_words(text: str) -> Iterator[str]:
-    """The words of ``words`` one at a time: a long text's word list is never held whole."""
-    return (match.group() for match in _WORD.finditer(unicodedata.normalize("NFKC", text).casefold()))
+    """The words of ``words`` one at a time: a long text's word list is never held whole, nor a
+    normalised copy of it (that is twice the text again); it is normalised a piece at a time."""
+    for piece in _pieces(text):
+        yield from (match.group() for match in _WORD.finditer(unicodedata.normalize("NFKC", piece).casefold()))
+
+
+def _pieces(text: str) -> Iterator[str]:
+    """The text in pieces of about ``_PIECE`` characters, each cut just before a space: no word
+    spans a cut, and a space composes with nothing before it, so the pieces normalise as the
+    whole text does."""
+    start = 0
+    while start < len(text):
+        cut = text.find(" ", start + _PIECE)
+        end = len(text) if cut < 0 else cut
+        yield text[start:end]
+        start = end
 
 
 def shingles(text: str) -> frozenset[str]:

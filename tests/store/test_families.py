@@ -3,10 +3,16 @@ exact copies of the article keep to their own family, and the lookup is an index
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimdesk.store import ArticleIn, InboxQuery, Store, VariantIn
 from claimdesk.store.family_sketch import FAMILY_THRESHOLD, shingles, similarity
@@ -182,3 +188,20 @@ def test_a_sketch_read_a_batch_at_a_time_equals_one_minhash_of_the_whole_shingle
     sketch = family_sketch.sketch(text)
     assert sketch.bands == expected
     assert sketch.shingles() == frozenset(whole)
+
+
+# Letters that normalisation composes, decomposes, folds or splits, and spaces of several kinds.
+TRICKY = "aeZ \n\u0301\u0308\u00e9\u00c5\ufb01\u00bd\u03a3\u03c2\u1100\u1161\u11a8\u3000\u00a0\u0130\u00df\u33de-."
+
+
+@given(st.text(alphabet=TRICKY, max_size=200), st.integers(min_value=1, max_value=9))
+@settings(max_examples=300, deadline=None)
+def test_a_text_normalised_a_piece_at_a_time_has_the_words_of_the_whole_text_normalised(text: str, piece: int) -> None:
+    """Intake never holds a normalised copy of a long text; its words (and so its shingles and
+    bands) must still be those of the whole text normalised at once."""
+    from claimdesk.store import family_sketch
+
+    whole = re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(family_sketch, "_PIECE", piece)
+        assert family_sketch.words(text) == whole
