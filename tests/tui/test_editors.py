@@ -84,6 +84,26 @@ async def test_confirmed_replacement_leaves_a_conflict_both_editors_see(db, make
         assert "≠distort" in screen_text(ana)
 
 
+async def test_an_answer_given_after_a_poll_repainted_the_variant_is_still_recorded(db, make_app):
+    app = make_app(db, "ana")
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = await open_first(pilot)
+        with Store(db) as bob:
+            bob.record_verdict(first, "distorted", "bob")
+        await until(pilot, lambda: "bob distorted" in history(app), "bob's verdict on ana's screen")
+        review = app.screen
+        await pilot.press("a")
+        assert isinstance(app.screen, ConfirmScreen)
+        asked_on = review.shown
+        # A read of the variant that was in flight when the key was pressed ends under the question.
+        review._refresh_shown()
+        await until(pilot, lambda: review.shown is not asked_on, "the repaint under the question")
+        assert review.shown.detail.id == first
+        await pilot.press("y")
+        await until(pilot, lambda: len(verdict_rows(db)) == 2, "ana's verdict")
+        assert verdict_rows(db)[-1] == (first, None, "faithful", "ana", None)
+
+
 async def test_a_verdict_recorded_meanwhile_refuses_the_key_and_shows_what_changed(db, make_app):
     app = make_app(db, "ana")
     async with app.run_test(size=(80, 24)) as pilot:

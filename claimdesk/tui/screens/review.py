@@ -631,8 +631,23 @@ class ReviewScreen(PromptScreen[int | None]):
             return
         self._record(verdict, shown)
 
+    def _answer_applies(self, shown: Shown) -> bool:
+        """Whether a confirmed question still applies: the variant asked about is on screen and no
+        write is pending. A poll repaints the variant while the question is open whenever another
+        editor commits: that is still the variant asked about (and the store refuses the verdict if
+        the one the editor agreed to replace changed meanwhile), so the answer is not dropped."""
+        if self._gone:
+            return False
+        if self.shown is None or self.shown.detail.id != shown.detail.id:
+            self.say(f"Nothing recorded: #{shown.detail.id} is no longer on screen.")
+            return False
+        if self.busy:
+            self.say(f"Nothing recorded: still {self.busy}; press the key again.")
+            return False
+        return True
+
     def _record(self, verdict: str, shown: Shown) -> None:
-        if self.shown is not shown or self.busy:  # the screen moved on while the question was open
+        if not self._answer_applies(shown):
             return
         variant_id, editor = shown.detail.id, self.app.editor
         note = self.app.notes.get(variant_id)
@@ -739,7 +754,7 @@ class ReviewScreen(PromptScreen[int | None]):
         self._run("counting", "Counting the family", lambda store: store.family_eligible(variant_id, editor), ask)
 
     def _record_family(self, verdict: str, shown: Shown) -> None:
-        if self.shown is not shown or self.busy:  # the screen moved on while the question was open
+        if not self._answer_applies(shown):
             return
         variant_id, editor = shown.detail.id, self.app.editor
         note = self.app.notes.get(variant_id)
