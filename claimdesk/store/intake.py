@@ -65,9 +65,9 @@ def add_pair(core: Core, article: ArticleIn, variant: VariantIn, report: Report 
             return AddResult(False, again["article_id"], again["variant_id"])
         now = core.now()
         conn.execute(
-            "INSERT INTO articles (content_hash, url, title, published, created_at, text) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (content_hash) DO NOTHING",
-            (keys["article"], article.url, article.title, article.published, now, article.text),
+            "INSERT INTO articles (content_hash, url, title, published, created_at, text)"
+            " VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT)) ON CONFLICT (content_hash) DO NOTHING",
+            (keys["article"], article.url, article.title, article.published, now, as_utf8(article.text)),
         )
         article_id = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (keys["article"],)).fetchone()["id"]
         row = {
@@ -79,10 +79,10 @@ def add_pair(core: Core, article: ArticleIn, variant: VariantIn, report: Report 
             "found_at": variant.found,
             "created_at": now,
             **summary_values(scored),
-            "text": variant.text,
+            "text": as_utf8(variant.text),
         }
         columns = ", ".join(row)
-        marks = ", ".join(f":{name}" for name in row)
+        marks = ", ".join("CAST(:text AS TEXT)" if name == "text" else f":{name}" for name in row)
         variant_id = conn.execute(f"INSERT INTO variants ({columns}) VALUES ({marks})", row).lastrowid
         assert variant_id is not None
         claim_rows.insert(conn, variant_id, scored.claims)
@@ -100,6 +100,15 @@ def stored_shingles(conn: sqlite3.Connection) -> families.ShinglesOf:
         return family_sketch.shingles(row[0]) if row else frozenset()
 
     return shingles_of
+
+
+def as_utf8(text: str) -> str | bytes:
+    """A text to bind, cast to TEXT in the statement. A non-ASCII str bound as it is keeps a cached
+    UTF-8 copy of itself for as long as the str lives (4.6 MB for a long text, through the rest of
+    the write and beyond), so it is bound as UTF-8 bytes that go with the statement; an
+    ASCII str is its own UTF-8 and is bound as it is (ingest of a 9 MB line of real text: 201 ->
+    196 MB peak)."""
+    return text if text.isascii() else text.encode("utf-8")
 
 
 def find_article_by_url(core: Core, url: str) -> Article | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from claimdesk.claims import ENGINE_VERSION, Claim, Reason, Report, Span, Summary, score_pair
-from claimdesk.store import ArticleIn, Store, VariantIn
+from claimdesk.store import ArticleIn, InboxQuery, Store, VariantIn
 from tests.store.conftest import article_text, variant_text
 
 
@@ -77,3 +77,18 @@ def test_claims_without_a_side_and_with_reasons_come_back_as_given(store: Store)
     row = store.read_one("SELECT reasons FROM claims WHERE variant_id = ? AND number = 3", (added.variant_id,))
     assert json.loads(row["reasons"]) == [{"kind": "number", "original": "£4.5 mn", "variant": "£4.5 tn"}]
     assert "£" in row["reasons"]  # stored as text, not \u escapes
+
+
+def test_texts_outside_ascii_are_stored_as_text_and_found_by_search(store: Store) -> None:
+    """Intake binds a non-ASCII text as UTF-8 bytes cast to TEXT (a bound str caches its own
+    UTF-8 copy): the stored value must still be text, equal to what was given, and indexed."""
+    original = "Der Bürgermeister sagte, die Brücke in Zürich koste 4,5 Mio. Euro. Ça coûte “cher”."
+    copy = "Der Bürgermeister erklärte, die Brücke in Zürich koste 4,5 Mio. Euro. Ça coûte “cher”."
+    added = store.add_pair(ArticleIn(text=original, title="Zürich"), VariantIn(text=copy, title="Brücke"))
+    types = store.conn.execute(
+        "SELECT typeof(a.text), typeof(v.text) FROM variants v JOIN articles a ON a.id = v.article_id"
+    ).fetchall()
+    assert [tuple(row) for row in types] == [("text", "text")]
+    assert store.variant(added.variant_id).text == copy
+    assert store.article(added.article_id).text == original
+    assert [r.id for r in store.inbox_page(InboxQuery(search="erklärte")).rows] == [added.variant_id]
